@@ -1,0 +1,3 @@
+"""auditor — audits Chinese government information-disclosure annual reports."""
+
+__version__ = "0.1.0"

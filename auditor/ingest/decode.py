@@ -1,0 +1,78 @@
+"""Turn the bytes of a text file into a string: detect the encoding, never assume it."""
+from __future__ import annotations
+
+import codecs
+
+from auditor.ingest.document import UnreadableFile
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = {c for c in range(32) if chr(c) not in "\t\n\r\f\v"}
+
+
+def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    """Return (text, encoding, warnings). Raises UnreadableFile with a reason in Chinese."""
+    if not data.strip():
+        raise UnreadableFile("文件为空（0 字节或只有空白）")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, ()
+            except UnicodeDecodeError as error:
+                raise UnreadableFile(f"文件以 {encoding} 字节序标记开头，但内容无法按该编码解码（{error.reason}）") from error
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return data.decode(utf16), utf16, ()
+    if b"\x00" in data[:65536]:
+        raise UnreadableFile("文件含有二进制数据（NUL 字节），不是文本文件")
+    try:
+        return _checked(data.decode("utf-8")), "utf-8", ()
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+            text = data[: error.start].decode("utf-8")
+            return _checked(text), "utf-8", ("文件末尾的字符不完整，文件可能被截断",)
+    for encoding in ("gb18030", "big5"):
+        try:
+            return _checked(data.decode(encoding)), encoding, ()
+        except (UnicodeDecodeError, UnreadableFile):
+            continue
+    return _detected(data)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nuls = sample[0::2].count(0) / len(sample[0::2])
+    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
+    if odd_nuls > 0.3 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.3 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _detected(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None:
+        raise UnreadableFile("无法识别文件的文字编码，可能是二进制文件")
+    try:
+        return _checked(data.decode(best.encoding)), best.encoding, ()
+    except (UnicodeDecodeError, LookupError) as error:
+        raise UnreadableFile(f"按检测到的编码 {best.encoding} 解码失败") from error
+
+
+def _checked(text: str) -> str:
+    """Reject text that decoded but is mostly control characters (binary data)."""
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
+    if controls > max(3, len(sample) // 100):
+        raise UnreadableFile("文件含有大量控制字符，不是文本文件")
+    return text

@@ -1,0 +1,201 @@
+"""Government web pages: find the article, drop navigation and footers, expand table spans.
+
+The article container is chosen the way readability tools do it: every paragraph-like
+element credits its Chinese text (minus link text) to its parent and, halved, to its
+grandparent; the best-credited element is the article.
+"""
+from __future__ import annotations
+
+import re
+
+from auditor.ingest.decode import decode_text
+from auditor.ingest.document import Document, Grid, UnreadableFile
+
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "iframe", "form", "select", "button")
+_BOILERPLATE = re.compile(r"nav|menu|footer|foot|header|head|breadcrumb|crumb|sidebar|side|share|copyright|banner|login|search", re.I)
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "blockquote", "pre", "center", "td", "th"}
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_TITLE_HINT = "年度报告"
+
+
+def read_html(source: str, data: bytes) -> Document:
+    import lxml.html
+
+    text, encoding, warnings = _decode_html(data)
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as error:  # lxml raises several types for hopeless markup
+        raise UnreadableFile(f"无法解析 HTML：{error}") from error
+    page_title = _page_title(root)
+    _strip_boilerplate(root)
+    article = _article(root)
+    writer = _Writer()
+    if page_title and _TITLE_HINT not in _text_of(article)[:300]:
+        writer.paragraph(page_title)
+    writer.walk(article)
+    return Document(source, "html", writer.text(), tuple(writer.grids), encoding, warnings)
+
+
+def _decode_html(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    head = data[:4096].decode("ascii", "ignore").lower()
+    declared = re.search(r"charset\s*=\s*[\"']?([a-z0-9_-]+)", head)
+    if declared and declared.group(1) in ("gb2312", "gbk", "gb18030"):
+        try:
+            return data.decode("gb18030"), "gb18030", ()
+        except UnicodeDecodeError:
+            pass
+    text, encoding, warnings = decode_text(data)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input with an encoding declaration
+    return text, encoding, warnings
+
+
+def _page_title(root) -> str | None:
+    for element in root.iter("h1", "h2", "h3", "title", "div", "p"):
+        cls = (element.get("class") or "") + (element.get("id") or "")
+        if element.tag in ("div", "p") and "title" not in cls.lower():
+            continue
+        value = _text_of(element)
+        if _TITLE_HINT in value and len(value) < 80:
+            return value
+    return None
+
+
+def _strip_boilerplate(root) -> None:
+    for element in list(root.iter(*_DROP_TAGS)):
+        element.drop_tree()
+    for element in list(root.iter("div", "ul", "section", "span", "p", "table")):
+        marker = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if marker.strip() and _BOILERPLATE.search(marker) and not _contains_report_table(element):
+            if element.getparent() is not None:
+                element.drop_tree()
+
+
+def _contains_report_table(element) -> bool:
+    return any(True for _ in element.iter("table")) and "申请" in _text_of(element)
+
+
+def _article(root):
+    scores: dict = {}
+    for element in root.iter("p", "table", "h1", "h2", "h3", "h4", "div", "td", "li", "pre"):
+        if element.tag in ("div", "td") and element.find(".//p") is not None:
+            continue
+        own = len(_CJK.findall(_text_of(element))) - 2 * sum(len(_CJK.findall(_text_of(a))) for a in element.iter("a"))
+        if element.tag == "table":
+            own *= 2
+        parent = element.getparent()
+        if parent is None or own <= 0:
+            continue
+        scores[parent] = scores.get(parent, 0) + own
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            scores[grandparent] = scores.get(grandparent, 0) + own / 2
+    if not scores:
+        body = root.find("body")
+        return body if body is not None else root
+    return max(scores, key=scores.get)
+
+
+def _text_of(element) -> str:
+    return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+
+
+class _Writer:
+    """Walks the article in document order, writing lines of text and collecting grids."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.grids: list[Grid] = []
+        self.line: list[str] = []
+
+    def text(self) -> str:
+        self._end_line()
+        return "".join(self.parts)
+
+    def paragraph(self, value: str) -> None:
+        self._end_line()
+        self._emit(value.strip() + "\n")
+
+    def _emit(self, value: str) -> None:
+        self.parts.append(value)
+        self.length += len(value)
+
+    def _end_line(self) -> None:
+        value = re.sub(r"[ \t\r\n]+", " ", "".join(self.line)).strip()
+        self.line = []
+        if value:
+            self._emit(value + "\n")
+
+    def walk(self, element) -> None:
+        if element.tag == "table":
+            self._end_line()
+            self._table(element)
+        elif element.tag == "br":
+            self._end_line()
+        else:
+            block = element.tag in _BLOCK_TAGS
+            if block:
+                self._end_line()
+            if element.text:
+                self.line.append(element.text)
+            for child in element:
+                if isinstance(child.tag, str):
+                    self.walk(child)
+                if child.tail:
+                    self.line.append(child.tail)
+            if block:
+                self._end_line()
+
+    def _table(self, table) -> None:
+        rows, covered = expand_table(table)
+        if not rows:
+            return
+        spans = []
+        for row in rows:
+            line = "\t".join(row)
+            spans.append((self.length, self.length + len(line)))
+            self._emit(line + "\n")
+        self.grids.append(Grid(tuple(tuple(r) for r in rows), tuple(spans), True, tuple(tuple(c) for c in covered)))
+
+
+def expand_table(table) -> tuple[list[list[str]], list[list[bool]]]:
+    """The table as a rectangular grid, rowspan/colspan expanded by repeating the cell text.
+
+    Also returns which positions are covered by a span (True) rather than holding a cell.
+    """
+    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
+    grid: dict[tuple[int, int], str] = {}
+    covered: dict[tuple[int, int], bool] = {}
+    width = 0
+    for r, tr in enumerate(rows):
+        c = 0
+        for cell in tr:
+            if cell.tag not in ("td", "th"):
+                continue
+            while (r, c) in grid:
+                c += 1
+            value = re.sub(r"\s+", " ", "".join(cell.itertext())).strip().replace("\t", " ")
+            rowspan, colspan = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+            for dr in range(rowspan):
+                for dc in range(colspan):
+                    grid[(r + dr, c + dc)] = value
+                    covered[(r + dr, c + dc)] = bool(dr or dc)
+            c += colspan
+            width = max(width, c)
+    height = max((r for r, _ in grid), default=-1) + 1
+    cells = [[grid.get((r, c), "") for c in range(width)] for r in range(height)]
+    return cells, [[covered.get((r, c), False) for c in range(width)] for r in range(height)]
+
+
+def _nearest_table(element):
+    parent = element.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 200))
+    except ValueError:
+        return 1

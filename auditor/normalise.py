@@ -1,0 +1,147 @@
+"""Text normalisation with a map back to the original.
+
+Reports arrive with full-width digits, stray spaces inside words (「2023 年」, 「邮 编 ：」),
+non-breaking and ideographic spaces, sentences broken over lines and conversion debris
+(「[bookmark: _GoBack]」). Normalisation only ever *replaces one character by one* or
+*deletes* characters, so every offset of the normalised text maps back to exactly one offset
+of the original text: findings can always point at the source.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+# One-for-one replacements: full-width ASCII forms to half-width, odd spaces to a plain space,
+# half-width parentheses to the full-width ones Chinese text uses.
+_ONE_FOR_ONE = {code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)}  # ０-９
+_ONE_FOR_ONE.update({code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
+_ONE_FOR_ONE.update({code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)})  # ａ-ｚ
+_ONE_FOR_ONE.update({0xFF0E: ord("."), 0xFF05: ord("%"), 0xFF0F: ord("/")})
+_ONE_FOR_ONE.update({ord(c): ord(" ") for c in "\u00a0\u3000\u2002\u2003\u2009\u202f"})
+_ONE_FOR_ONE.update({ord("("): ord("（"), ord(")"): ord("）")})
+
+_INVISIBLE = re.compile("[\r\ufeff\u200b\u200c\u200d\u2060]")
+ARTIFACT_PATTERN = re.compile(r"\[bookmark:[^\]\n]*\]|\{\s*(?:PAGE|NUMPAGES|HYPERLINK|TOC)\b[^}\n]*\}")
+
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3000-\u303f\uff00-\uffef“”‘’"
+# A run of spaces that is debris: between two CJK characters, CJK and a digit, or after a
+# list number 「1. 属于」.  Never between two digits: 「0 0 0」 separates table cells.
+_STRAY_SPACE = re.compile(
+    rf"(?<=[{_CJK}{_CJK_PUNCT}]) +(?=[{_CJK}{_CJK_PUNCT}0-9])"
+    rf"|(?<=[0-9.]) +(?=[{_CJK}{_CJK_PUNCT}])"
+    rf"|^ +| +$",
+    re.MULTILINE,
+)
+
+# A line that starts a new unit and so never continues the previous line.
+STRUCTURAL_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.、．]"
+    r"|第[一二三四五六七八九十]+[条章节项]|[-•·●■◆]|[一二三四五六七八九十]是)"
+)
+_SENTENCE_END = re.compile(r"[。！？；：:;!?…”」』）)\]】]$")
+_MIN_BROKEN_LINE = 20
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """Conversion debris removed from the text, kept so that a check can report it."""
+
+    text: str
+    raw_start: int
+    raw_end: int
+    start: int  # offset in the normalised text where it stood
+
+
+class NormalisedText:
+    """The normalised text of a document and the offset map to its original text."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        translated = raw.translate(_ONE_FOR_ONE)
+        deletions = _deletions(translated)
+        self.artifacts_raw = [(m.group(), m.start(), m.end()) for m in ARTIFACT_PATTERN.finditer(translated)]
+        pieces: list[str] = []
+        # _kept[k] = (norm_start, raw_start) of the k-th kept run; kept runs are contiguous in raw.
+        self._norm_starts: list[int] = []
+        self._raw_starts: list[int] = []
+        cursor = 0
+        length = 0
+        for start, end in deletions:
+            if start > cursor:
+                self._norm_starts.append(length)
+                self._raw_starts.append(cursor)
+                pieces.append(translated[cursor:start])
+                length += start - cursor
+            cursor = max(cursor, end)
+        if cursor < len(translated):
+            self._norm_starts.append(length)
+            self._raw_starts.append(cursor)
+            pieces.append(translated[cursor:])
+        self.text = "".join(pieces)
+        self.artifacts = tuple(Artifact(t, s, e, self.from_raw(s)) for t, s, e in self.artifacts_raw)
+
+    def to_raw(self, offset: int) -> int:
+        """The original offset of normalised offset `offset` (end offsets map to run ends)."""
+        if not self._norm_starts:
+            return 0
+        k = max(bisect.bisect_right(self._norm_starts, offset) - 1, 0)
+        return self._raw_starts[k] + (offset - self._norm_starts[k])
+
+    def from_raw(self, offset: int) -> int:
+        """The normalised offset of original offset `offset` (a deleted one maps to where it stood)."""
+        if not self._raw_starts:
+            return 0
+        k = bisect.bisect_right(self._raw_starts, offset) - 1
+        if k < 0:
+            return 0
+        run_len = (self._norm_starts[k + 1] if k + 1 < len(self._norm_starts) else len(self.text)) - self._norm_starts[k]
+        return self._norm_starts[k] + min(offset - self._raw_starts[k], run_len)
+
+
+def normalise_cell(text: str) -> str:
+    """Normalise a short string (a table cell or label) without keeping offsets."""
+    text = _INVISIBLE.sub("", text.translate(_ONE_FOR_ONE))
+    return _STRAY_SPACE.sub("", ARTIFACT_PATTERN.sub("", text)).strip()
+
+
+def _deletions(text: str) -> list[tuple[int, int]]:
+    spans = [m.span() for m in _INVISIBLE.finditer(text)]
+    spans += [m.span() for m in ARTIFACT_PATTERN.finditer(text)]
+    spans += [m.span() for m in _STRAY_SPACE.finditer(text) if m.end() > m.start()]
+    spans += _broken_line_joins(text)
+    spans.sort()
+    return spans
+
+
+def _broken_line_joins(text: str) -> list[tuple[int, int]]:
+    """Newlines (with blank lines between) that break one sentence of prose in two."""
+    joins = []
+    previous: tuple[int, str] | None = None  # (end offset, content) of the previous non-blank line
+    blank_run = 0
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        content = line.strip(" \r")
+        if not content:
+            blank_run += 1
+        else:
+            if previous is not None and blank_run <= 4 and _continues(previous[1], content):
+                joins.append((previous[0], start + len(line) - len(line.lstrip(" \r"))))
+            previous = (start + len(line.rstrip(" \r")), content)
+            blank_run = 0
+        start = end + 1
+    return joins
+
+
+def _continues(before: str, after: str) -> bool:
+    if "\t" in before or "\t" in after or len(before) < _MIN_BROKEN_LINE:
+        return False
+    if _SENTENCE_END.search(before) or STRUCTURAL_START.match(after) or before.endswith("报告"):
+        return False
+    if STRUCTURAL_START.match(before) and len(before) < 30:  # a heading, not a broken sentence
+        return False
+    return bool(re.match(rf"[{_CJK}，、]", before[-1])) and bool(re.match(rf"[{_CJK}\d]", after[0]))

@@ -1,0 +1,115 @@
+"""From a Document (text + grids) to one typed Report: metadata, sections, tables, notes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditor.ingest import Document, UnreadableFile, read_document
+from auditor.model import ParseNote, Report, Span, TableReading
+from auditor.normalise import NormalisedText
+from auditor.parse.metadata import agency_and_year, agency_kind, find_title, statistics_period
+from auditor.parse.sections import build_sections, find_headings
+from auditor.parse.tables import read_tables
+
+__all__ = ["parse_document", "read_report"]
+
+_MIN_DUPLICATE_LINE = 8
+
+
+def read_report(path: str | Path) -> Report:
+    """Read and parse one file. Never raises for a bad file: the Report carries the error."""
+    try:
+        document = read_document(path)
+    except UnreadableFile as error:
+        return failed_report(str(path), _format_of(path), str(error), "IN001")
+    return parse_document(document)
+
+
+def failed_report(source: str, fmt: str, message: str, code: str) -> Report:
+    return Report(source=source, format=fmt, text="", title=None, agency=None, agency_kind="other", year=None,
+                  period=None, template="unknown", preamble=None, sections=(), tables={}, error=message,
+                  error_code=code)
+
+
+def parse_document(document: Document) -> Report:
+    norm = NormalisedText(document.raw_text)
+    text = norm.text
+    grid_spans = [(norm.from_raw(g.start), norm.from_raw(g.end)) for g in document.grids]
+    lines = _prose_lines(text, grid_spans)
+    title = find_title(lines)
+    agency, year = agency_and_year(title[0] if title else None)
+    period = statistics_period(text)
+    if year is None and period:
+        year = period[1]
+    sections, notes = build_sections(find_headings(lines), len(text))
+    if title is None and not sections:
+        return failed_report(document.source, document.format,
+                             "未找到政府信息公开工作年度报告的标题或章节，不像一份年度报告", "IN002")
+    tables, table_notes = read_tables(document.grids, grid_spans, sections, text)
+    notes += table_notes
+    notes += [ParseNote("artifact", f"文档转换残留「{a.text}」", a.start, a.start, {"text": a.text}) for a in norm.artifacts]
+    notes += _duplicate_lines(lines, {s.start for s in sections})
+    notes += [ParseNote("reader-warning", w) for w in document.warnings]
+    preamble_start = title[2] if title else 0
+    preamble_end = sections[0].start if sections else len(text)
+    return Report(
+        source=document.source,
+        format=document.format,
+        text=text,
+        title=title[0] if title else None,
+        agency=agency,
+        agency_kind=agency_kind(agency),
+        year=year,
+        period=period,
+        template=_template(tables),
+        preamble=Span(preamble_start, preamble_end) if preamble_end > preamble_start else None,
+        sections=tuple(sections),
+        tables=tables,
+        notes=tuple(notes),
+    )
+
+
+def _prose_lines(text: str, grid_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Non-empty lines outside the grids, as (start, end, text)."""
+    lines = []
+    start = 0
+    spans = iter(sorted(grid_spans))
+    current = next(spans, None)
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        while current is not None and current[1] < start:
+            current = next(spans, None)
+        inside = current is not None and current[0] <= start and end <= current[1] + 1
+        content = text[start:end]
+        if content.strip() and not inside and "\t" not in content:
+            lines.append((start, end, content.strip()))
+        start = end + 1
+    return lines
+
+
+def _duplicate_lines(lines, heading_starts: set[int]) -> list[ParseNote]:
+    seen: dict[str, int] = {}
+    notes = []
+    for start, end, content in lines:
+        if len(content) < _MIN_DUPLICATE_LINE or start in heading_starts:
+            continue
+        if content in seen:
+            notes.append(ParseNote("paragraph-duplicate", f"段落重复出现：「{content[:30]}」", start, end,
+                                   {"first": seen[content]}))
+        else:
+            seen[content] = start
+    return notes
+
+
+def _template(tables: dict[str, TableReading | None]) -> str:
+    for name in ("requests", "active"):
+        table = tables.get(name)
+        if table is not None and table.ok:
+            return table.template
+    return "unknown"
+
+
+def _format_of(path) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    return {"htm": "html", "shtml": "html", "xhtml": "html", "text": "txt"}.get(suffix, suffix or "txt")
+

@@ -1,0 +1,94 @@
+"""Table 二 (主动公开政府信息情况): rows by label, the template told by the column headers.
+
+2021 format: 规章 and 行政规范性文件 with 制发/废止/现行有效, then one count each for 行政许可,
+行政处罚, 行政强制 and an amount in 万元 for 行政事业性收费. 2019 format: see format.md §2.
+"""
+from __future__ import annotations
+
+from auditor.parse.cells import Token, read_row, tokenise
+from auditor.parse.labels import (
+    ACTIVE_HEADER_VARIANTS,
+    ACTIVE_HEADERS_2019,
+    ACTIVE_HEADERS_2021,
+    ACTIVE_ROWS_2019,
+    ACTIVE_ROWS_2021,
+    label_key,
+    similarity,
+)
+from auditor.parse.table_result import TableResult
+
+_ROW_THRESHOLD = 85
+_DEVIATION_MIN = 80
+_AMOUNTS = {("2021", "admin_fees"), ("2019", "procurement")}
+
+
+def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> TableResult:
+    result = TableResult("active")
+    cells = [cell for r, row in enumerate(rows) for c, cell in enumerate(row) if not (covered and covered[r][c])]
+    tokens = tokenise(cells)
+    template = _template(tokens, result)
+    layout = ACTIVE_ROWS_2021 if template == "2021" else ACTIVE_ROWS_2019
+    found: dict[str, list[Token]] = {}
+    current = None
+    for token in tokens:
+        if token.kind == "label":
+            row = _row_of(token.text, layout)
+            if row is not None:
+                current = row
+                found.setdefault(current, [])
+                continue
+            if current and layout[current][0] == "procurement" and len(found[current]) == 1:
+                found[current].append(token)  # the procurement amount is free text with its unit
+                continue
+            current = None if _is_block_header(token.text) else current
+        elif current is not None:
+            found[current].append(token)
+    values = {}
+    for label, (key, width) in layout.items():
+        if label not in found:
+            return result.unparsed(f"缺少行「{label}」")
+        here = found[label]
+        if (template, key) in _AMOUNTS:
+            reading = read_row(here[:-1], width - 1, None) if len(here) == width else None
+            if reading is None or reading.values is None:
+                return result.unparsed(f"行「{label}」的数值无法可靠读取")
+            amount = here[-1].text  # an amount stays exactly as printed
+            values[key] = amount if width == 1 else [*reading.values, amount]
+            continue
+        reading = read_row(here, width, None)
+        if reading.values is None:
+            return result.unparsed(f"行「{label}」：{reading.problem}")
+        values[key] = reading.values[0] if width == 1 else list(reading.values)
+    return result.done(template, values)
+
+
+def _row_of(text: str, layout: dict) -> str | None:
+    key = label_key(text)
+    best = max(layout, key=lambda label: similarity(key, label_key(label)))
+    return best if similarity(key, label_key(best)) >= _ROW_THRESHOLD else None
+
+
+def _is_block_header(text: str) -> bool:
+    return "第二十条" in text or "信息内容" in text
+
+
+def _template(tokens: list[Token], result: TableResult) -> str:
+    """2021 or 2019 by which format's column headers the table prints; deviations noted."""
+    headers = {"2021": ACTIVE_HEADERS_2021, "2019": ACTIVE_HEADERS_2019}
+    matches = []  # (printed, template, best header, score)
+    for token in tokens:
+        if token.kind != "label" or _is_block_header(token.text):
+            continue
+        key = label_key(token.text)
+        if key in ACTIVE_HEADER_VARIANTS:
+            matches.append((token.text, "2021", ACTIVE_HEADER_VARIANTS[key], 100.0))
+            continue
+        for template, labels in headers.items():
+            best = max(labels, key=lambda h: similarity(key, label_key(h)))
+            matches.append((token.text, template, best, similarity(key, label_key(best))))
+    votes = {t: sum(1 for _, tt, _, score in matches if tt == t and score == 100) for t in headers}
+    template = "2019" if votes["2019"] > votes["2021"] else "2021"
+    for printed, tt, best, score in matches:
+        if tt == template and _DEVIATION_MIN <= score < 100:
+            result.deviation("active", "header", printed, best)
+    return template

@@ -1,0 +1,165 @@
+"""Cell values: numbers, blanks and labels, and reading a row's values without guessing.
+
+A row needs a known number of values. When the text gives fewer (a cell lost in extraction)
+or gives digits glued together (「行政规范性文件8855698」), every possible reading is
+enumerated and the row's own arithmetic (if it has one) must leave exactly one; otherwise
+the row is unreadable. A wrong number is worse than no number.
+"""
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from math import comb
+from typing import Callable
+
+from auditor.normalise import normalise_cell
+
+BLANK_MARKS = frozenset({"/", "／", "—", "——", "-", "－", "--", "―", "无", "空"})
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+_TRAILING_NUMBERS = re.compile(r"^(?P<label>.*?[^\d\s.\-])(?P<numbers>(?:\s*(?:-?\d+(?:\.\d+)?|[/／—－]))+)$")
+_MAX_READINGS = 200_000
+
+Value = int | str | None  # int count; str for an amount or an invalid count as printed; None blank
+
+
+@dataclass(frozen=True)
+class Token:
+    """One cell-sized piece of a table: a label, a value, or digits that may be glued values."""
+
+    kind: str  # "label" | "value" | "glued"
+    text: str
+    value: Value = None
+
+
+def parse_value(text: str) -> Value:
+    """A printed cell as a value: int for a whole number, None for a blank mark, else the text."""
+    text = text.strip().removesuffix("件").strip()
+    if not text or text in BLANK_MARKS:
+        return None
+    if re.fullmatch(r"-?\d+", text):
+        return int(text)
+    return text
+
+
+def tokenise(cells: list[str]) -> list[Token]:
+    """Cells in reading order to tokens; a label with numbers glued on is split."""
+    tokens: list[Token] = []
+    for raw in cells:
+        cell = normalise_cell(raw)
+        if not cell:
+            continue
+        parts = cell.split()
+        if all(_is_value(p) for p in parts):
+            tokens.extend(_value_token(p) for p in parts)
+            continue
+        match = _TRAILING_NUMBERS.match(cell)
+        if match and not re.search(r"\d+[.．]$", match.group("label")):
+            tokens.append(Token("label", match.group("label").strip()))
+            tokens.extend(_value_token(p) for p in match.group("numbers").split())
+        else:
+            tokens.append(Token("label", cell))
+    return tokens
+
+
+def _is_value(text: str) -> bool:
+    return bool(_NUMBER.match(text.removesuffix("件"))) or text in BLANK_MARKS
+
+
+def _value_token(text: str) -> Token:
+    if re.fullmatch(r"\d{2,}", text):
+        return Token("glued", text, int(text))
+    return Token("value", text, parse_value(text))
+
+
+@dataclass(frozen=True)
+class RowReading:
+    values: tuple[Value, ...] | None
+    recovered: str = ""  # how the values were recovered, if they were
+    problem: str = ""  # why the row could not be read
+
+
+def read_row(tokens: list[Token], width: int, check: Callable[[tuple[Value, ...]], bool] | None) -> RowReading:
+    """The `width` values of one row from its value tokens, or why they cannot be read."""
+    plain = tuple(t.value for t in tokens)
+    if len(tokens) == width:
+        return RowReading(plain)
+    if len(tokens) > width and not any(t.kind == "glued" for t in tokens):
+        return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个")
+    readings = set(_glued_readings(tokens, width, check))
+    how = "粘连数字按勾稽关系拆分" if check else "粘连数字拆分"
+    if len(tokens) == width - 1 and check is not None:
+        missing = {r for r in _one_missing(plain, width) if check(r)}
+        how = how if not missing else "缺失一格按勾稽关系补齐" if not readings else "按勾稽关系还原"
+        readings |= missing
+    if len(readings) == 1:
+        return RowReading(readings.pop(), recovered=how)
+    if not readings:
+        return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个，无法可靠还原")
+    return RowReading(None, problem=f"数字粘连或缺格，有 {len(readings)} 种可能的读法，无法确定")
+
+
+def _one_missing(values: tuple[Value, ...], width: int):
+    if any(not isinstance(v, int) for v in values):
+        return
+    for position in range(width):
+        for filler in _fillers(values, position, width):
+            yield values[:position] + (filler,) + values[position:]
+
+
+def _fillers(values: tuple[int, ...], position: int, width: int):
+    """Candidate values for the missing cell: those that make the row's last cell its sum."""
+    if position == width - 1:
+        yield sum(values)
+    else:
+        rest = sum(values[:-1])
+        missing = values[-1] - rest
+        if missing >= 0:
+            yield missing
+
+
+def _glued_readings(tokens: list[Token], width: int, check):
+    """Every way to split glued digit tokens so that the row has `width` values passing check."""
+    glued = [i for i, t in enumerate(tokens) if t.kind == "glued"]
+    extra = width - len(tokens)
+    if not glued or extra < 0:
+        return
+    options = []
+    for i in glued:
+        digits = tokens[i].text
+        options.append([(i, parts) for parts in _splits(digits, min(len(digits), extra + 1))])
+    count = 1
+    for opt in options:
+        count *= len(opt)
+        if count > _MAX_READINGS:
+            return
+    for combination in itertools.product(*options):
+        if sum(len(parts) - 1 for _, parts in combination) != extra:
+            continue
+        chosen = dict(combination)
+        values: list[Value] = []
+        for i, token in enumerate(tokens):
+            values.extend(chosen[i] if i in chosen else (token.value,))
+        reading = tuple(values)
+        if check is None or check(reading):
+            yield reading
+
+
+def _splits(digits: str, max_parts: int):
+    """All ways to cut a digit string into 1..max_parts numbers without leading zeros."""
+    n = len(digits)
+    for parts in range(1, max_parts + 1):
+        if comb(n - 1, parts - 1) > _MAX_READINGS:
+            break
+        for cuts in itertools.combinations(range(1, n), parts - 1):
+            bounds = (0, *cuts, n)
+            pieces = [digits[a:b] for a, b in zip(bounds, bounds[1:])]
+            if all(p == "0" or not p.startswith("0") for p in pieces):
+                yield tuple(int(p) for p in pieces)
+
+
+def row_total_holds(values: tuple[Value, ...]) -> bool:
+    """The row-total relation: the last value is the sum of the others (all must be ints)."""
+    if any(not isinstance(v, int) for v in values):
+        return False
+    return values[-1] == sum(values[:-1])

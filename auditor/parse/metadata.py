@@ -1,0 +1,71 @@
+"""Who wrote the report, for which year, and over which statistics period."""
+from __future__ import annotations
+
+import re
+
+_TITLE_HINTS = ("年度报告", "工作报告")
+_YEAR_IN_TITLE = re.compile(r"(19|20)\d{2}(?=\s*年)")
+_PERIOD = re.compile(r"((?:19|20)\d{2})年\s*1\s*月\s*1\s*日(?:起)?\s*(?:至|到|—|-|－)\s*((?:19|20)\d{2})年\s*12\s*月\s*31\s*日")
+_GOVERNMENT = ("人民政府",)
+_DEPARTMENT_SUFFIXES = ("局", "委", "委员会", "办", "办公室", "厅", "中心", "署", "院", "所", "站", "队", "会", "馆", "处",
+                        "部", "司", "社", "台", "公司", "分局", "支队", "大队", "监狱")
+_KIND_SUFFIXES = (
+    (("街道办事处", "街道", "办事处"), "street"),
+    (("乡", "镇", "民族乡", "苏木"), "township"),
+    (("自治区", "省"), "province"),
+    (("自治州", "地区", "盟"), "city"),
+    (("县", "区", "旗", "自治县", "自治旗", "特区", "林区"), "county"),
+    (("市",), "city"),
+)
+
+
+def find_title(lines: list[tuple[int, int, str]]) -> tuple[str, int, int] | None:
+    """The title among the first lines: one line, or two when it is broken (「…工作」/「年度报告」)."""
+    for index, (start, end, text) in enumerate(lines[:12]):
+        if any(h in text for h in _TITLE_HINTS) and len(text) <= 80:
+            return text.strip(), start, end
+        if "政府信息公开" in text and len(text) <= 60 and index + 1 < len(lines):
+            following = lines[index + 1]
+            if following[2].startswith(("年度报告", "工作年度报告", "年报告", "报告")):
+                return (text + following[2]).strip(), start, following[1]
+    return None
+
+
+def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
+    if not title:
+        return None, None
+    title = re.sub(r"\s+", "", title)
+    match = _YEAR_IN_TITLE.search(title)
+    if match:
+        agency = title[: match.start()].strip("《》“”")
+        return (agency or None), int(match.group())
+    cut = title.find("政府信息公开")
+    agency = title[:cut].strip("《》“”") if cut > 0 else None
+    return agency or None, None
+
+
+def statistics_period(text: str) -> tuple[int, int] | None:
+    match = _PERIOD.search(text)
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def agency_kind(agency: str | None) -> str:
+    """township | street | county | city | province | department | other, from the body's name."""
+    if not agency:
+        return "other"
+    name = agency.removeprefix("中共")
+    if name.endswith(_GOVERNMENT):
+        return _place_kind(name.removesuffix("人民政府")) or "other"
+    for suffixes, kind in _KIND_SUFFIXES[:2]:
+        if name.endswith(suffixes):
+            return kind
+    if name.endswith(_DEPARTMENT_SUFFIXES):
+        return "department"
+    return _place_kind(name) or "other"
+
+
+def _place_kind(name: str) -> str | None:
+    for suffixes, kind in _KIND_SUFFIXES:
+        if name.endswith(suffixes):
+            return kind
+    return None

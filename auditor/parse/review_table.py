@@ -1,0 +1,57 @@
+"""Table 四 (行政复议、行政诉讼情况): fifteen values in three groups of five.
+
+Each group is 结果维持 · 结果纠正 · 其他结果 · 尚未审结 · 总计; the groups are 行政复议,
+未经复议直接起诉 and 复议后起诉. Text layouts give the fifteen values in that order after the
+header; a grid with reliable columns is read by its header labels.
+"""
+from __future__ import annotations
+
+from auditor.parse.cells import parse_value, read_row, row_total_holds, tokenise
+from auditor.parse.labels import REVIEW_GROUPS, REVIEW_RESULTS, label_key
+from auditor.parse.table_result import TableResult
+
+_GROUP_MARKERS = (("litigation_direct", "未经复议"), ("litigation_after_review", "复议后起诉"), ("review", "行政复议"))
+
+
+def read_review(rows: list[list[str]], covered: list[list[bool]] | None) -> TableResult:
+    result = TableResult("review_litigation")
+    if covered is not None:
+        values = _positional(rows)
+        if values is not None:
+            return result.done("2021", _groups(values))
+    cells = [cell for r, row in enumerate(rows) for c, cell in enumerate(row) if not (covered and covered[r][c])]
+    tokens = [t for t in tokenise(cells) if t.kind != "label"]
+    reading = read_row(tokens, 15, _groups_hold)
+    if reading.values is None:
+        return result.unparsed(f"表四：{reading.problem}")
+    if reading.recovered:
+        result.note("row-recovered", f"表四{reading.recovered}")
+    return result.done("2021", _groups(reading.values))
+
+
+def _groups_hold(values) -> bool:
+    return all(row_total_holds(values[i:i + 5]) for i in (0, 5, 10))
+
+
+def _groups(values) -> dict[str, list]:
+    return {name: list(values[i * 5:i * 5 + 5]) for i, name in enumerate(REVIEW_GROUPS)}
+
+
+def _positional(rows: list[list[str]]):
+    """Values by column headers (group × result), or None when the header is not clear."""
+    data = next((i for i, row in enumerate(rows)
+                 if sum(1 for c in row if isinstance(parse_value(c), int)) >= 10), None)
+    if not data:
+        return None
+    slots: dict[tuple[str, int], int] = {}
+    for c in range(len(rows[data])):
+        path = "".join(dict.fromkeys(label_key(r[c]) for r in rows[:data] if c < len(r)))
+        group = next((g for g, marker in _GROUP_MARKERS if marker in path), None)
+        result = next((i for i, label in enumerate(REVIEW_RESULTS) if label_key(label) in path
+                       or (label == "结果维持" and "维持" in path) or (label == "结果纠正" and "纠正" in path)), None)
+        if group and result is not None and (group, result) not in slots:
+            slots[(group, result)] = c
+    if len(slots) != 15:
+        return None
+    return tuple(parse_value(rows[data][slots[(g, r)]]) for g in REVIEW_GROUPS for r in range(5))
+

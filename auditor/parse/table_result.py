@@ -1,0 +1,36 @@
+"""The outcome of reading one table: the reading itself plus what was noticed on the way."""
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.model import ParseNote, TableReading
+
+
+class TableResult:
+    """Collects notes while a table is read, then yields an ok or unparsed TableReading."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.notes: list[ParseNote] = []
+        self.status = "unparsed"
+        self.template = "unknown"
+        self.values: dict[str, Any] | None = None
+        self.reason = ""
+
+    def note(self, kind: str, message: str, **data: Any) -> None:
+        self.notes.append(ParseNote(kind, message, data={"table": self.name, **data}))
+
+    def deviation(self, table: str, where: str, printed: str, expected: str) -> None:
+        self.note("label-deviation", f"标签「{printed}」与格式规定的「{expected}」不一致",
+                  where=where, printed=printed, expected=expected)
+
+    def unparsed(self, reason: str) -> "TableResult":
+        self.status, self.values, self.reason = "unparsed", None, reason
+        return self
+
+    def done(self, template: str, values: dict[str, Any]) -> "TableResult":
+        self.status, self.template, self.values = "ok", template, values
+        return self
+
+    def reading(self, start: int | None, end: int | None) -> TableReading:
+        return TableReading(self.name, self.status, self.template, self.values, self.reason, start, end)
