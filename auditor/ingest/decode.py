@@ -45,16 +45,26 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
 
 
 def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: NUL bytes present and one byte order reads as text."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if b"\x00" not in sample or len(sample) < 4:
         return None
-    even_nuls = sample[0::2].count(0) / len(sample[0::2])
-    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
-    if odd_nuls > 0.3 and even_nuls < 0.05:
-        return "utf-16-le"
-    if even_nuls > 0.3 and odd_nuls < 0.05:
-        return "utf-16-be"
-    return None
+    best, best_share = None, 0.9
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample[: len(sample) // 2 * 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = sum(1 for ch in text if _plausible(ch)) / max(len(text), 1)
+        if share > best_share:
+            best, best_share = encoding, share
+    return best
+
+
+def _plausible(ch: str) -> bool:
+    code = ord(ch)
+    return (32 <= code < 127 or ch in "\t\n\r" or 0x3000 <= code <= 0x303F or 0x4E00 <= code <= 0x9FFF
+            or 0xFF00 <= code <= 0xFFEF or ch in "“”‘’…—·")
 
 
 def _detected(data: bytes) -> tuple[str, str, tuple[str, ...]]:

@@ -87,10 +87,10 @@ def read_row(tokens: list[Token], width: int, check: Callable[[tuple[Value, ...]
     if len(tokens) > width and not any(t.kind == "glued" for t in tokens):
         return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个")
     readings = set(_glued_readings(tokens, width, check))
-    how = "粘连数字按勾稽关系拆分" if check else "粘连数字拆分"
+    how = "按勾稽关系拆分粘连的数字" if check else "拆分粘连的数字"
     if len(tokens) == width - 1 and check is not None:
         missing = {r for r in _one_missing(plain, width) if check(r)}
-        how = how if not missing else "缺失一格按勾稽关系补齐" if not readings else "按勾稽关系还原"
+        how = how if not missing else "按勾稽关系补齐缺失的一格" if not readings else "按勾稽关系还原"
         readings |= missing
     if len(readings) == 1:
         return RowReading(readings.pop(), recovered=how)

@@ -86,6 +86,7 @@ def resolve_row_label(labels: list[str]) -> tuple[str | None, str]:
 
 def _finish(result: TableResult, rows) -> TableResult:
     found: dict[str, tuple[Value, ...]] = {}
+    recovered: dict[str, list[str]] = {}
     for key, printed, reader in rows:
         reading = reader()
         if reading.values is None:
@@ -96,7 +97,7 @@ def _finish(result: TableResult, rows) -> TableResult:
             continue
         found[key] = reading.values
         if reading.recovered:
-            result.note("row-recovered", f"表三行「{REQUEST_ROWS[key]}」{reading.recovered}", row=key)
+            recovered.setdefault(reading.recovered, []).append(key)
         if label_key(printed) != REQUEST_ROW_KEYS[key]:
             result.deviation("requests", key, printed, REQUEST_ROWS[key])
     if "3.6" in found and not any(k.startswith("3.6.") for k in found):
@@ -104,6 +105,8 @@ def _finish(result: TableResult, rows) -> TableResult:
     else:
         template, expected = "2021", REQUEST_ROW_KEYS_2021
         found.pop("3.6", None)
+    for how, keys in recovered.items():
+        result.note("row-recovered", f"表三有 {len(keys)} 行数值不全，已{how}（行 {'、'.join(keys)}）", rows=keys)
     missing = [k for k in expected if k not in found]
     if missing:
         names = "、".join(REQUEST_ROWS[k] for k in missing[:3])

@@ -1,0 +1,25 @@
+"""`auditor parse --format text`: a short human-readable summary of each reading."""
+from __future__ import annotations
+
+from auditor.model import Report
+
+_KINDS = {"township": "乡镇", "street": "街道", "county": "县/区", "city": "市", "province": "省",
+          "department": "部门", "other": "其他"}
+_TABLES = {"active": "表二", "requests": "表三", "review_litigation": "表四"}
+
+
+def report_to_text(report: Report) -> str:
+    if report.error:
+        return f"{report.source}\n  [{report.error_code}] {report.error}\n"
+    lines = [
+        report.source,
+        f"  机关：{report.agency or '（未识别）'}（{_KINDS[report.agency_kind]}）  年度：{report.year or '（未识别）'}"
+        f"  表格格式：{report.template}",
+        f"  章节：{'、'.join(s.number for s in report.sections) or '（无）'}",
+    ]
+    for name, label in _TABLES.items():
+        table = report.tables.get(name)
+        state = "缺失" if table is None else "已读取" if table.ok else f"无法可靠读取（{table.reason}）"
+        lines.append(f"  {label}：{state}")
+    lines += [f"  注意：{n.message}" for n in report.notes]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,28 @@
+"""Shared fixtures: where ../shared is, and skipping tests that need it when it is absent."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+REAL = SHARED / "real"
+
+
+def _need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is absent (the shared material lives beside the project)")
+    return path
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    return _need(SEEDS)
+
+
+@pytest.fixture
+def seed_expectations(seeds_dir) -> dict:
+    return json.loads((seeds_dir / "expected.json").read_text(encoding="utf-8"))
