@@ -5,6 +5,7 @@ dataclasses and nothing else; no check ever sees a file format.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +92,11 @@ class Report:
     notes: tuple[ParseNote, ...] = ()
     error: str | None = None
     error_code: str | None = None
+    pages: tuple[int, ...] = ()  # paged formats: offset in `text` where each page begins
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page an offset of `text` falls on, for paged formats (PDF); else None."""
+        return bisect.bisect_right(self.pages, offset) or None if self.pages else None
 
     def section(self, number: str) -> Section | None:
         return next((s for s in self.sections if s.number == number), None)

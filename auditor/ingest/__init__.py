@@ -7,7 +7,7 @@ from auditor.ingest.document import MAX_FILE_BYTES, Document, Grid, UnreadableFi
 
 __all__ = ["Document", "Grid", "UnreadableFile", "read_document", "SUPPORTED_SUFFIXES"]
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml")
+SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf", ".doc", ".wps")
 
 
 def read_document(path: str | Path) -> Document:
@@ -29,15 +29,22 @@ def read_document(path: str | Path) -> Document:
         from auditor.ingest.txt import read_txt
 
         return read_txt(str(path), data)
-    raise UnreadableFile(_UNSUPPORTED.get(kind, f"不支持的文件类型「{path.suffix or '无扩展名'}」：请提供 txt 或 html 文件"))
+    if kind == "zip":
+        from auditor.ingest.docx import read_docx
+
+        return read_docx(str(path), data)
+    if kind == "pdf":
+        from auditor.ingest.pdf import read_pdf
+
+        return read_pdf(str(path), data)
+    if kind == "ole":
+        from auditor.ingest.legacy import read_legacy_word
+
+        return read_legacy_word(path)
+    raise UnreadableFile(f"不支持的文件类型「{path.suffix or '无扩展名'}」：请提供 txt、html、docx 或 pdf 文件")
 
 
 _MAGIC = ((b"%PDF", "pdf"), (b"PK\x03\x04", "zip"), (b"\xd0\xcf\x11\xe0", "ole"))
-_UNSUPPORTED = {
-    "pdf": "PDF 文件暂不支持读取，请先另存为文本或网页",
-    "zip": "Word（.docx）等压缩格式文件暂不支持读取，请先另存为文本或网页",
-    "ole": "旧版 Word/WPS（.doc/.wps）文件暂不支持读取，请先另存为文本或网页",
-}
 
 
 def _content_kind(path: Path, data: bytes) -> str:
@@ -47,6 +54,10 @@ def _content_kind(path: Path, data: bytes) -> str:
             return kind
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     suffix = path.suffix.lower()
+    if suffix in (".pdf", ".docx"):
+        raise UnreadableFile(f"文件扩展名为 {suffix}，但内容不是有效的 {suffix[1:].upper()} 文件（可能已损坏或为空）")
+    if suffix in (".doc", ".wps"):
+        return "ole"
     if suffix in (".html", ".htm", ".shtml", ".xhtml") or head.startswith((b"<!doctype html", b"<html", b"<?xml")):
         return "html"
     if suffix in (".txt", ".text", ""):

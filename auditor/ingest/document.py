@@ -52,3 +52,4 @@ class Document:
     grids: tuple[Grid, ...]
     encoding: str = ""
     warnings: tuple[str, ...] = ()
+    page_starts: tuple[int, ...] = ()  # paged formats: raw offset where each page begins

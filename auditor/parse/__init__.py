@@ -65,6 +65,7 @@ def parse_document(document: Document) -> Report:
         sections=tuple(sections),
         tables=tables,
         notes=tuple(notes),
+        pages=tuple(norm.from_raw(p) for p in document.page_starts),
     )
 
 
