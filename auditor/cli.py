@@ -54,3 +54,109 @@ def parse_command(
     target.write_text(body + "\n", encoding="utf-8")
     failed = sum(1 for r in reports if r.error)
     typer.echo(f"已读取 {len(reports)} 份报告（{failed} 份无法读取），结果写入 {target}", err=True)
+
+
+class AuditFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+_AUDIT_FILES = {"text": "audit.txt", "json": "audit.json", "csv": "findings.csv"}
+
+
+@app.command("audit")
+def audit_command(
+    paths: list[str] = typer.Argument(..., help="报告文件或文件夹（递归查找），作为一个批次审核"),
+    format: AuditFormat = typer.Option(AuditFormat.text, "--format", help="输出格式：text、json 或 csv"),
+    out: Optional[Path] = typer.Option(None, "--out", help="输出文件夹；不给出时输出到标准输出"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件（TOML）；默认读取 ./pyproject.toml 的 [tool.auditor]"),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="基线文件：其中已接受的问题不再报告"),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把本次发现的全部问题写入基线文件"),
+) -> None:
+    """审核报告：逐项核对表格、结构、一致性和文字，输出问题清单（退出码：0 无错误，1 有错误，2 无法运行）。"""
+    from auditor.baseline import apply_baseline, write_baseline as save_baseline
+    from auditor.config import ConfigError, load_config
+    from auditor.engine import audit
+    from auditor.parse import read_report
+    from auditor.paths import expand_paths
+    from auditor.progress import progress_bar
+    from auditor.registry import load_rules
+
+    files = expand_paths(paths)
+    if not files:
+        typer.echo("错误：没有找到要审核的报告文件", err=True)
+        raise typer.Exit(2)
+    try:
+        settings = load_config(config, set(load_rules()))
+    except ConfigError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(2)
+    with progress_bar(len(files)) as advance:
+        results = audit((read_report(f) for f in files), settings, progress=lambda report: advance())
+    extra = {}
+    baseline_path = baseline or (Path(settings.baseline) if settings.baseline else None)
+    if baseline_path is not None:
+        try:
+            outcome = apply_baseline(results, baseline_path)
+        except ConfigError as error:
+            typer.echo(f"错误：{error}", err=True)
+            raise typer.Exit(2)
+        extra["baseline"] = {"suppressed": outcome.suppressed, "stale": outcome.stale}
+        for entry in outcome.stale:
+            typer.echo(f"基线中的条目已不再出现（可删除）：{entry.get('source')} {entry.get('code')} {entry.get('message', '')}",
+                       err=True)
+    if write_baseline is not None:
+        count = save_baseline(results, write_baseline)
+        typer.echo(f"已把 {count} 项问题写入基线文件 {write_baseline}", err=True)
+    body = _render_audit(results, format, extra)
+    if out is None:
+        sys.stdout.write(body)
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        target = out / _AUDIT_FILES[format.value]
+        target.write_text(body, encoding="utf-8")
+        typer.echo(f"已审核 {len(results)} 份报告，结果写入 {target}", err=True)
+    raise typer.Exit(1 if any(r.errors for r in results) else 0)
+
+
+def _render_audit(results, format: AuditFormat, extra: dict) -> str:
+    if format is AuditFormat.json:
+        from auditor.output.audit_json import audit_to_json
+
+        return json.dumps(audit_to_json(results, extra), ensure_ascii=False, indent=2) + "\n"
+    if format is AuditFormat.csv:
+        from auditor.output.audit_csv import audit_to_csv
+
+        return audit_to_csv(results)
+    from auditor.output.audit_text import audit_to_text
+
+    return audit_to_text(results)
+
+
+@app.command("rules")
+def rules_command() -> None:
+    """列出全部检查代码（代码、名称、默认级别、说明）。"""
+    from auditor.registry import FAMILIES, load_rules
+
+    family = None
+    for rule in load_rules().values():
+        if rule.family != family:
+            family = rule.family
+            typer.echo(f"\n{family} {FAMILIES.get(family, '')}")
+        typer.echo(f"  {rule.code}  {rule.name:<36} {rule.severity.label}  {rule.summary}")
+
+
+@app.command("explain")
+def explain_command(code: str = typer.Argument(..., help="检查代码，例如 TA201")) -> None:
+    """解释一个检查代码：问题是什么、为何重要、示例和法律依据。"""
+    from auditor.registry import load_rules
+
+    rule = load_rules().get(code.upper())
+    if rule is None:
+        typer.echo(f"错误：没有代码为「{code}」的检查；用 auditor rules 查看全部代码", err=True)
+        raise typer.Exit(2)
+    doc = rule.doc
+    typer.echo(f"{rule.code} {rule.name}（默认级别：{rule.severity.label}）\n")
+    for heading in ("问题", "为何重要", "示例", "依据"):
+        typer.echo(f"{heading}：{doc.get(heading, '（无）')}\n")

@@ -1,0 +1,132 @@
+"""CO — the text agrees with itself, with the body it comes from, and with its tables."""
+from __future__ import annotations
+
+import re
+
+from auditor.finding import Hit, Location
+from auditor.model import Report
+from auditor.registry import rule
+
+_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+_PLAN_WORDS = re.compile(r"将|计划|拟|力争|要进一步|继续|下一步|打算")
+_YEAR_LEAD = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]*[）)]?[^，。；]{0,12}?((?:19|20)\d{2})年(?:度)?[，,、]?")
+
+
+def _sentences(report: Report, start: int, end: int):
+    for match in _SENTENCE.finditer(report.text, start, end):
+        yield match.start(), match.end(), match.group()
+
+
+def _section_range(report: Report, number: str) -> tuple[int, int] | None:
+    section = report.section(number)
+    return (section.heading_end, section.end) if section else None
+
+
+@rule("CO401", "year-mismatch", "warning")
+def year_mismatch(report: Report):
+    """A year in the text contradicts the report year.
+
+    问题：文中年份与报告年度矛盾：标题年度与统计期限不一致；第五部分的改进计划写成了本年度；总体情况开头写成了其他年度。
+    为何重要：改进措施应面向下一年，写成本年度通常是照抄上一年报告未改年份；统计期限错误会让数据口径不明。
+    示例：2023 年度报告写「2023年，我乡将进一步……」；标题为 2022 年度，统计期限却是 2021 年。
+    依据：《中华人民共和国政府信息公开条例》第五十条（报告上一年度政府信息公开工作情况）；国办公开办函〔2021〕30号。
+    """
+    year = report.year
+    if year is None:
+        return
+    if report.period and report.period[1] != year:
+        yield Hit(f"标题为{year}年度，但统计期限为{report.period[0]}年至{report.period[1]}年",
+                  Location(), {"title_year": year, "period": list(report.period)})
+    five = _section_range(report, "五")
+    if five:
+        for start, end, sentence in _sentences(report, *five):
+            match = re.search(rf"{year}年(?!度?(?:以来|中|内|上半年|下半年|全年|[1-9]|1[0-2]月))", sentence)
+            if match and _PLAN_WORDS.search(sentence[match.end():match.end() + 25]) and "存在" not in sentence[:match.end() + 25]:
+                yield Hit(f"第五部分的改进计划写作「{sentence[match.start():match.end() + 12].strip()}…」，"
+                          f"{year}年度报告的计划应面向{year + 1}年",
+                          Location(section="五", start=start + match.start(), end=start + match.end()),
+                          {"found": year, "expected": year + 1})
+    one = _section_range(report, "一")
+    if one:
+        for start, end, sentence in list(_sentences(report, *one))[:2]:
+            match = _YEAR_LEAD.match(sentence)
+            if match and int(match.group(1)) not in (year,):
+                yield Hit(f"总体情况开头写的是{match.group(1)}年，报告年度为{year}年",
+                          Location(section="一", start=start + match.start(1), end=start + match.end(1) + 1),
+                          {"found": int(match.group(1)), "expected": year})
+
+
+_SELF = {"乡": "我乡|本乡|全乡", "镇": "我镇|本镇|全镇", "街道": "我街道|本街道|全街道", "县": "我县|本县|全县",
+         "区": "我区|本区|全区"}
+_WRONG_SELF = {"乡": ("镇", "街道"), "镇": ("乡", "街道"), "街道": ("乡", "镇"), "县": ("区",), "区": ("县",)}
+_FUNCTION_CHARS = "在由向与和及对于到从将把被为了的是经"
+_OTHER_TOWNSHIP = re.compile(r"([\u4e00-\u9fff]{2,4}?(?:乡|镇|街道))(?:人民政府|办事处)")
+
+
+def _own_unit(report: Report) -> str | None:
+    name = (report.agency or "").removesuffix("人民政府").removesuffix("办事处")
+    for unit in ("街道", "乡", "镇", "县", "区"):
+        if name.endswith(unit):
+            return unit
+    return None
+
+
+@rule("CO402", "self-reference-mismatch", "warning")
+def self_reference(report: Report):
+    """The body calls itself by the wrong kind (我镇 in a 乡 report) or by another body's name.
+
+    问题：报告自称与机关类型不符（乡的报告写「我镇」），或把其他乡镇的名称当作本机关。
+    为何重要：这是照抄其他单位报告后未修改的典型痕迹，说明报告内容可能不真实。
+    示例：延津县某乡的报告中写「推进我镇政务公开工作」。
+    依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（报告应如实反映本机关情况，雷同报告应予问责）。
+    """
+    unit = _own_unit(report)
+    if unit is None or report.agency_kind not in ("township", "street", "county"):
+        return
+    wrong = "|".join(_SELF[w] for w in _WRONG_SELF[unit])
+    for match in re.finditer(wrong, report.text):
+        yield Hit(f"{report.agency}是「{unit}」，文中却自称「{match.group()}」",
+                  Location(start=match.start(), end=match.end()), {"found": match.group(), "kind": unit})
+    if report.agency_kind in ("township", "street"):
+        own = re.split(r"[县区市旗]", (report.agency or "").removesuffix("人民政府").removesuffix("办事处"))[-1]
+        for match in _OTHER_TOWNSHIP.finditer(report.text):
+            name = match.group(1).lstrip(_FUNCTION_CHARS)
+            if own and not name.endswith(own) and name.endswith(unit) and len(name) >= 3:
+                yield Hit(f"文中出现其他乡镇「{name}」，疑似照抄其他单位的报告",
+                          Location(start=match.end(1) - len(name), end=match.end()), {"found": name, "own": own})
+
+
+_OLD_FORMAT = re.compile(r"国办公开办函\s*[〔\[【（(]\s*2019\s*[〕\]】）)]\s*60\s*号")
+
+
+@rule("CO403", "outdated-citation", "warning")
+def outdated_citation(report: Report):
+    """A 2021+ report cites 国办公开办函〔2019〕60号 (the superseded trial format) as its basis.
+
+    问题：2021 年度及以后的报告仍以已被替代的 2019 年试行格式通知作为编制依据。
+    为何重要：说明报告沿用了旧模板，统计表格式和内容要求可能也是旧的。
+    示例：2022 年度报告写「根据……（国办公开办函〔2019〕60号）要求……编制」。
+    依据：国办公开办函〔2021〕30号（自 2021 年度报告起施行，替代国办公开办函〔2019〕60号）。
+    """
+    if report.year is None or report.year < 2021:
+        return
+    for match in _OLD_FORMAT.finditer(report.text):
+        yield Hit(f"{report.year}年度报告引用了已被替代的「国办公开办函〔2019〕60号」，应依据国办公开办函〔2021〕30号",
+                  Location(start=match.start(), end=match.end()), {"found": match.group()})
+
+
+_REFUSAL = re.compile(r"(?:暂不|不再|不予)(?:接受|受理)(?:政府信息公开|依申请公开)(?:的)?申请|暂不接受依申请公开|不接受依申请公开")
+
+
+@rule("CO405", "refuses-applications", "warning")
+def refuses_applications(report: Report):
+    """The text says the body does not accept applications for disclosure.
+
+    问题：报告称本机关不接受（或暂不接受）政府信息公开申请。
+    为何重要：行政机关必须受理公民、法人和其他组织的政府信息公开申请，拒绝受理违反条例。
+    示例：「我乡暂不接受依申请公开」。
+    依据：《中华人民共和国政府信息公开条例》第二十七条、第二十九条、第三十条。
+    """
+    for match in _REFUSAL.finditer(report.text):
+        yield Hit(f"报告称「{match.group()}」，行政机关不得拒绝受理政府信息公开申请",
+                  Location(start=match.start(), end=match.end()), {"found": match.group()})

@@ -1,0 +1,93 @@
+"""HI — the same body's consecutive reports in one batch must agree (carry-over, documents in force).
+
+Bodies are matched by normalised name (「人民政府」「办事处」 and spaces dropped) and kind.
+"""
+from __future__ import annotations
+
+import re
+
+from auditor.finding import Hit, Location
+from auditor.model import Report
+from auditor.parse.labels import REQUEST_COLUMN_LABELS, REQUEST_COLUMNS
+from auditor.registry import rule
+
+
+def body_key(report: Report) -> tuple[str, str] | None:
+    if not report.agency:
+        return None
+    name = re.sub(r"\s+", "", report.agency)
+    for suffix in ("人民政府办公室", "人民政府", "办事处"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            name = name.removesuffix(suffix)
+            break
+    return name, report.agency_kind
+
+
+def consecutive_pairs(reports: list[Report]):
+    """(previous, current) for every body that has reports for years Y-1 and Y in the batch."""
+    by_body: dict[tuple, dict[int, Report]] = {}
+    for report in reports:
+        key = body_key(report)
+        if key is not None and report.year is not None and not report.error:
+            by_body.setdefault(key, {}).setdefault(report.year, report)
+    for years in by_body.values():
+        for year, current in sorted(years.items()):
+            previous = years.get(year - 1)
+            if previous is not None:
+                yield previous, current
+
+
+def _rows(report: Report):
+    table = report.tables.get("requests")
+    return table.values["rows"] if table is not None and table.ok else None
+
+
+@rule("HI701", "carry-over-mismatch", "error", corpus=True)
+def carry_over_mismatch(reports: list[Report]):
+    """This year's 上年结转 differs from the previous report's 结转下年度继续办理 (same body).
+
+    问题：本年度表三「上年结转政府信息公开申请数量」与同一机关上一年度报告的「结转下年度继续办理」不一致。
+    为何重要：上一年结转的申请必须在本年接续办理，两者不一致说明其中一年的数据有误。
+    示例：2023 年度报告结转下年度 3 件，2024 年度报告上年结转却为 0。
+    依据：国办公开办函〔2021〕30号 表三（第二项「上年结转」与上一年度第四项「结转下年度继续办理」相衔接）。
+    """
+    for previous, current in consecutive_pairs(reports):
+        before, now = _rows(previous), _rows(current)
+        if before is None or now is None:
+            continue
+        for i, column in enumerate(REQUEST_COLUMNS):
+            forward, carried = before["4"][i], now["2"][i]
+            if isinstance(forward, int) and isinstance(carried, int) and forward != carried:
+                yield current, Hit(
+                    f"表三「{REQUEST_COLUMN_LABELS[column]}」列：本年度上年结转 {carried} 件，"
+                    f"但{previous.year}年度报告结转下年度为 {forward} 件",
+                    Location(section="三", table="requests", row="2", column=column),
+                    {"left": carried, "right": forward, "column": column, "other_source": previous.source,
+                     "other_year": previous.year})
+
+
+@rule("HI702", "in-force-drift", "info", corpus=True)
+def in_force_drift(reports: list[Report]):
+    """现行有效件数 does not follow from last year's figure + 本年制发 − 本年废止 (soft).
+
+    问题：表二「现行有效件数」与上一年度现行有效件数加本年制发、减本年废止的结果不一致。
+    为何重要：可能是制发、废止或现行有效数统计口径有误；也可能是清理文件未在报告中说明，属提示。
+    示例：上年现行有效 20 件，本年制发 3 件、废止 1 件，本年现行有效却填 30 件。
+    依据：国办公开办函〔2021〕30号 表二（第二十条第（一）项）。
+    """
+    for previous, current in consecutive_pairs(reports):
+        before, now = previous.tables.get("active"), current.tables.get("active")
+        if before is None or now is None or not (before.ok and now.ok):
+            continue
+        if before.template != "2021" or now.template != "2021":
+            continue
+        for key, name in (("regulations", "规章"), ("normative_documents", "行政规范性文件")):
+            last, this = before.values.get(key), now.values.get(key)
+            if not (last and this) or not all(isinstance(v, int) for v in (last[2], *this)):
+                continue
+            expected = last[2] + this[0] - this[1]
+            if expected != this[2]:
+                yield current, Hit(
+                    f"表二「{name}」现行有效 {this[2]} 件，按上年 {last[2]} + 制发 {this[0]} − 废止 {this[1]} 应为 {expected} 件",
+                    Location(section="二", table="active", row=key),
+                    {"left": this[2], "right": expected, "other_source": previous.source, "other_year": previous.year})

@@ -1,0 +1,63 @@
+"""IN — the file could not be read, is not a report, or a table could not be read."""
+from __future__ import annotations
+
+from auditor.finding import Hit, Location
+from auditor.model import Report
+from auditor.registry import rule
+
+_TABLE_SECTION = {"active": "二", "requests": "三", "review_litigation": "四"}
+_TABLE_NAME = {"active": "表二", "requests": "表三", "review_litigation": "表四"}
+
+
+@rule("IN001", "unreadable-file", "error")
+def unreadable_file(report: Report):
+    """The file cannot be read as a txt/docx/pdf/html document.
+
+    问题：文件无法读取——空文件、二进制文件、损坏的压缩包、加密或只有图片（扫描件）的 PDF 等。
+    为何重要：无法读取的报告无法审核，也意味着公众可能无法正常阅读已公开的报告。
+    示例：一个 0 字节的 .txt 文件；一份扫描成图片、没有文字层的 PDF。
+    依据：《中华人民共和国政府信息公开条例》第五十条（年度报告应当向社会公布）；国办公开办函〔2021〕30号。
+    """
+    if report.error_code == "IN001":
+        yield Hit(f"文件无法读取：{report.error}")
+
+
+@rule("IN002", "not-an-annual-report", "error")
+def not_an_annual_report(report: Report):
+    """The file is readable but holds no title or sections of an annual report.
+
+    问题：文件可以读取，但找不到年度报告的标题或六个部分，不像一份政府信息公开工作年度报告。
+    为何重要：可能提交了错误的文件（通知、新闻稿、其他报告）。
+    示例：一份《关于召开春季运动会的通知》被当作年度报告提交。
+    依据：《中华人民共和国政府信息公开条例》第四十九条、第五十条；国办公开办函〔2021〕30号规定的报告格式。
+    """
+    if report.error_code == "IN002":
+        yield Hit(f"不是年度报告：{report.error}")
+
+
+@rule("IN003", "table-unparsed", "error")
+def table_unparsed(report: Report):
+    """A table's heading or labels are present but its cells could not be read reliably.
+
+    问题：统计表存在，但单元格无法可靠读取（数字粘连、缺行、行标签无法识别等），审核工具不猜测数字。
+    为何重要：表格数据无法核对，需要人工查看原文；也常说明报告排版有误。
+    示例：网页把表格压成一行文字「行政规范性文件8855698」，有多种拆分方式。
+    依据：国办公开办函〔2021〕30号（年度报告格式中的三张统计表）。
+    """
+    for name, table in report.tables.items():
+        if table is not None and not table.ok:
+            yield Hit(f"{_TABLE_NAME[name]}无法可靠读取：{table.reason}",
+                      Location(section=_TABLE_SECTION[name], table=name, start=table.start, end=table.end),
+                      {"reason": table.reason})
+
+
+@rule("IN004", "check-crashed", "warning")
+def check_crashed(report: Report):
+    """A check raised an internal error on this report (a bug in the auditor, not in the report).
+
+    问题：某项检查在处理这份报告时出错，该项检查的结果缺失。
+    为何重要：提示审核人员这份报告的该项内容需要人工核对，并请向工具维护者反馈。
+    示例：某条规则遇到意外的表格结构而中断。
+    依据：无（工具内部问题）。
+    """
+    return ()

@@ -1,0 +1,81 @@
+"""TX — the words themselves: doubled words, known typos, traditional characters, debris."""
+from __future__ import annotations
+
+import re
+
+from auditor.finding import Hit, Location
+from auditor.model import Report
+from auditor.registry import rule
+from auditor.rules import word_pairs
+
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,6})(?:[、，,]\s*)?\1")
+# Doubled words that are correct Chinese (reduplication) and never a slip.
+_DOUBLED_OK = {"研究", "讨论", "看看", "常常", "天天", "年年", "人人", "层层", "事事", "处处", "家家"}
+_FOOTER = re.compile(r"^\s*(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$", re.M)
+
+
+def _prose(report: Report):
+    """(offset, line) of each line that is not a table row."""
+    offset = 0
+    for line in report.text.split("\n"):
+        if "\t" not in line:
+            yield offset, line
+        offset += len(line) + 1
+
+
+@rule("TX501", "repeated-word", "info")
+def repeated_word(report: Report):
+    """A word or phrase doubled by mistake: 新增新增, 考评、考评.
+
+    问题：同一词语连续重复出现。
+    为何重要：说明报告未经校对，影响严肃性。
+    示例：「新增新增了一台查询机」；「进行检查、考评、考评」。
+    依据：国办公开办函〔2021〕30号（年度报告应准确、规范）。
+    """
+    for offset, line in _prose(report):
+        for match in _DOUBLED.finditer(line):
+            word = match.group(1)
+            if word in _DOUBLED_OK or len(set(word)) == 1:
+                continue
+            yield Hit(f"词语重复：「{match.group()}」", Location(start=offset + match.start(), end=offset + match.end()),
+                      {"word": word})
+
+
+@rule("TX502", "typo", "info")
+def typo(report: Report):
+    """A known misspelling, or a traditional character in simplified text.
+
+    问题：文中有常见错别字，或在简体文本中混入繁体字。
+    为何重要：错别字和繁简混用说明报告未经校对，影响政府公文的严肃性。
+    示例：「重大決第」（应为「重大决策」，且「決」为繁体）；「布署」（应为「部署」）。
+    依据：《中华人民共和国国家通用语言文字法》第三条、第九条（国家机关以规范汉字为公务用字）；《党政机关公文处理工作条例》。
+    """
+    for offset, line in _prose(report):
+        for wrong, right in word_pairs("typos.tsv"):
+            for match in re.finditer(re.escape(wrong), line):
+                yield Hit(f"疑似错别字「{wrong}」，应为「{right}」",
+                          Location(start=offset + match.start(), end=offset + match.end()), {"found": wrong, "suggest": right})
+        traditional = dict(word_pairs("traditional.tsv"))
+        for index, char in enumerate(line):
+            if char in traditional:
+                context = line[max(0, index - 2):index + 3]
+                yield Hit(f"简体文本中出现繁体字「{char}」（「{context}」），应为「{traditional[char]}」",
+                          Location(start=offset + index, end=offset + index + 1), {"found": char, "suggest": traditional[char]})
+
+
+@rule("TX503", "conversion-artifact", "info")
+def conversion_artifact(report: Report):
+    """Debris of document conversion left in the text: Word bookmarks, field codes, page footers.
+
+    问题：文档转换留下的残留内容，如「[bookmark: _GoBack]」、页码「- 2 -」夹在正文中。
+    为何重要：说明发布前未检查转换结果，公众看到的是有瑕疵的文本。
+    示例：报告开头出现「[bookmark: _GoBack]」。
+    依据：国办公开办函〔2021〕30号（年度报告应规范发布）。
+    """
+    for note in report.notes:
+        if note.kind == "artifact":
+            yield Hit(f"文档转换残留：「{note.data['text']}」", Location(start=note.start, end=note.end), {"found": note.data["text"]})
+    if report.format in ("txt", "html", "docx"):
+        for match in _FOOTER.finditer(report.text):
+            yield Hit(f"正文中夹有页码「{match.group().strip()}」", Location(start=match.start(), end=match.end()),
+                      {"found": match.group().strip()})

@@ -1,0 +1,82 @@
+"""Runs the selected rules over a batch: per-report rules, then corpus rules.
+
+A rule that raises becomes an IN004 finding for that report; the batch never crashes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Callable, Iterable
+
+from auditor.config import Config
+from auditor.finding import Finding, Hit, Severity
+from auditor.model import Report
+from auditor.registry import Rule, load_rules
+
+_INPUT_ONLY = ("IN",)
+
+
+@dataclass
+class ReportResult:
+    report: Report
+    findings: list[Finding] = field(default_factory=list)
+    score: int | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.error)
+
+
+def audit(reports: Iterable[Report], config: Config = Config(),
+          progress: Callable[[Report], None] | None = None) -> list[ReportResult]:
+    rules = [r for r in load_rules().values() if config.enabled(r.code)]
+    results = []
+    for report in reports:
+        result = ReportResult(report)
+        for rule in rules:
+            if rule.corpus or (report.error and not rule.code.startswith(_INPUT_ONLY)):
+                continue
+            _run(rule, config, result, lambda rule=rule: rule.func(report))
+        result.findings = [_paged(report, f) for f in result.findings]
+        results.append(result)
+        if progress:
+            progress(report)
+    by_report = {id(r.report): r for r in results}
+    batch = [r.report for r in results]
+    for rule in (r for r in rules if r.corpus):
+        try:
+            for report, hit in rule.func(batch):
+                by_report[id(report)].findings.append(_stamp(rule, config, hit))
+        except Exception as error:  # a crashing corpus rule must not lose the batch
+            for result in results:
+                result.findings.append(_crash(rule, config, error))
+    for result in results:
+        result.findings.sort(key=_order)
+    return results
+
+
+def _run(rule: Rule, config: Config, result: ReportResult, call) -> None:
+    try:
+        result.findings.extend(_stamp(rule, config, hit) for hit in call())
+    except Exception as error:  # a rule bug becomes a finding, never a crashed batch
+        result.findings.append(_crash(rule, config, error))
+
+
+def _paged(report: Report, finding: Finding) -> Finding:
+    """Findings located in a paged document (PDF) carry the page number."""
+    if finding.location.start is None or finding.location.page is not None or not report.pages:
+        return finding
+    return replace(finding, location=replace(finding.location, page=report.page_at(finding.location.start)))
+
+
+def _stamp(rule: Rule, config: Config, hit: Hit) -> Finding:
+    return Finding(rule.code, config.severity_of(rule.code, rule.severity), hit.message, hit.location, hit.evidence)
+
+
+def _crash(rule: Rule, config: Config, error: Exception) -> Finding:
+    return Finding("IN004", config.severity_of("IN004", Severity.warning),
+                   f"检查 {rule.code} 处理本报告时出错（{type(error).__name__}: {error}），该项结果缺失，请人工核对",
+                   evidence={"rule": rule.code, "error": type(error).__name__})
+
+
+def _order(finding: Finding):
+    return (-finding.severity.rank, finding.location.start if finding.location.start is not None else -1, finding.code)
