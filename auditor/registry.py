@@ -25,6 +25,7 @@ class Rule:
     severity: Severity
     func: Callable[..., Iterable[Hit]]
     corpus: bool = False
+    documentation: dict[str, str] | None = None  # for data-driven rules, whose doc is in their data file
 
     @property
     def family(self) -> str:
@@ -33,6 +34,8 @@ class Rule:
     @property
     def doc(self) -> dict[str, str]:
         """The docstring's Chinese sections: 问题, 为何重要, 示例, 依据."""
+        if self.documentation is not None:
+            return self.documentation
         text = self.func.__doc__ or ""
         parts = _SECTION.split(text)
         found = {parts[i]: _dedent(parts[i + 1]) for i in range(1, len(parts) - 1, 2)}
@@ -50,13 +53,13 @@ def _dedent(text: str) -> str:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, name: str, severity: str, *, corpus: bool = False):
+def rule(code: str, name: str, severity: str, *, corpus: bool = False, documentation: dict | None = None):
     """Register a rule under a permanent code. A code is never reused for another meaning."""
 
     def register(func):
         if code in RULES:
             raise ValueError(f"duplicate rule code {code}")
-        RULES[code] = Rule(code, name, Severity(severity), func, corpus)
+        RULES[code] = Rule(code, name, Severity(severity), func, corpus, documentation)
         return func
 
     return register
