@@ -24,17 +24,24 @@ def body_key(report: Report) -> tuple[str, str] | None:
 
 
 def consecutive_pairs(reports: list[Report]):
-    """(previous, current) for every body that has reports for years Y-1 and Y in the batch."""
-    by_body: dict[tuple, dict[int, Report]] = {}
+    """(previous, current) for every body that has reports for years Y-1 and Y in the batch.
+
+    A batch may hold one report in several formats (txt and html); each version of year Y is
+    paired with a version of Y-1, the same format preferred.
+    """
+    by_body: dict[tuple, dict[int, list[Report]]] = {}
     for report in reports:
         key = body_key(report)
         if key is not None and report.year is not None and not report.error:
-            by_body.setdefault(key, {}).setdefault(report.year, report)
+            by_body.setdefault(key, {}).setdefault(report.year, []).append(report)
     for years in by_body.values():
-        for year, current in sorted(years.items()):
-            previous = years.get(year - 1)
-            if previous is not None:
-                yield previous, current
+        for year, versions in sorted(years.items()):
+            earlier = years.get(year - 1)
+            if not earlier:
+                continue
+            for current in versions:
+                same_format = [r for r in earlier if r.format == current.format]
+                yield (same_format or earlier)[0], current
 
 
 def _rows(report: Report):

@@ -5,6 +5,8 @@ arithmetic error by themselves.
 """
 from __future__ import annotations
 
+import re
+
 from decimal import Decimal, InvalidOperation
 
 from auditor.finding import Hit, Location
@@ -167,9 +169,13 @@ def invalid_cell(report: Report):
                       {"value": value})
 
 
+_UNIT = re.compile(r"\s*(?:亿元|万元|元)$")
+
+
 def _is_amount(text: str) -> bool:
+    """A non-negative decimal, optionally with its unit (the 2019 procurement amount prints one)."""
     try:
-        return Decimal(text.replace(",", "")) >= 0
+        return Decimal(_UNIT.sub("", text).replace(",", "")) >= 0
     except InvalidOperation:
         return False
 

@@ -53,3 +53,39 @@ class Document:
     encoding: str = ""
     warnings: tuple[str, ...] = ()
     page_starts: tuple[int, ...] = ()  # paged formats: raw offset where each page begins
+
+
+class DocumentWriter:
+    """Builds a Document's raw text line by line, recording where each grid and page begins."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.grids: list[Grid] = []
+        self.page_starts: list[int] = []
+
+    def _emit(self, value: str) -> None:
+        self.parts.append(value)
+        self.length += len(value)
+
+    def new_page(self) -> None:
+        self.page_starts.append(self.length)
+
+    def line(self, value: str) -> None:
+        for piece in value.split("\n"):
+            if piece.strip():
+                self._emit(piece.strip() + "\n")
+
+    def grid(self, rows: list[list[str]], covered: list[list[bool]]) -> None:
+        """Write a positional grid (spans expanded; `covered` marks repeated merged cells)."""
+        if not rows:
+            return
+        spans = []
+        for row in rows:
+            text = "\t".join(row)
+            spans.append((self.length, self.length + len(text)))
+            self._emit(text + "\n")
+        self.grids.append(Grid(tuple(tuple(r) for r in rows), tuple(spans), True, tuple(tuple(c) for c in covered)))
+
+    def text(self) -> str:
+        return "".join(self.parts)

@@ -10,7 +10,7 @@ import io
 import re
 import zipfile
 
-from auditor.ingest.document import Document, Grid, UnreadableFile
+from auditor.ingest.document import Document, DocumentWriter, UnreadableFile
 
 _CHINESE_DIGITS = "〇一二三四五六七八九"
 _CHINESE_FORMATS = {"chineseCounting", "chineseCountingThousand", "ideographTraditional", "japaneseCounting",
@@ -28,14 +28,14 @@ def read_docx(source: str, data: bytes) -> Document:
     except Exception as error:  # lxml and zip errors of many kinds on broken packages
         raise UnreadableFile(f"Word 文件无法解析：{error}") from error
     numbering = _Numbering(document)
-    writer = _Writer()
+    writer = DocumentWriter()
     body = document.element.body
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             writer.line(numbering.prefix(child) + _paragraph_text(child))
         elif tag == "tbl":
-            writer.grid(_expand(child))
+            writer.grid(*_expand(child))
     return Document(source, "docx", writer.text(), tuple(writer.grids), "docx")
 
 
@@ -82,36 +82,6 @@ def _expand(tbl) -> tuple[list[list[str]], list[list[bool]]]:
         row.extend([""] * (width - len(row)))
         cover.extend([False] * (width - len(cover)))
     return rows, covered
-
-
-class _Writer:
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.grids: list[Grid] = []
-
-    def _emit(self, value: str) -> None:
-        self.parts.append(value)
-        self.length += len(value)
-
-    def line(self, value: str) -> None:
-        for piece in value.split("\n"):
-            if piece.strip():
-                self._emit(piece.strip() + "\n")
-
-    def grid(self, expanded: tuple[list[list[str]], list[list[bool]]]) -> None:
-        rows, covered = expanded
-        if not rows:
-            return
-        spans = []
-        for row in rows:
-            text = "\t".join(row)
-            spans.append((self.length, self.length + len(text)))
-            self._emit(text + "\n")
-        self.grids.append(Grid(tuple(tuple(r) for r in rows), tuple(spans), True, tuple(tuple(c) for c in covered)))
-
-    def text(self) -> str:
-        return "".join(self.parts)
 
 
 class _Numbering:

@@ -77,6 +77,8 @@ def _contains_report_table(element) -> bool:
 def _article(root):
     scores: dict = {}
     for element in root.iter("p", "table", "h1", "h2", "h3", "h4", "div", "td", "li", "pre"):
+        if element.tag == "td" and len(element) == 0 and len(element.text or "") < 60:
+            continue  # a data cell: its table is scored as a whole
         if element.tag in ("div", "td") and element.find(".//p") is not None:
             continue
         own = len(_CJK.findall(_text_of(element))) - 2 * sum(len(_CJK.findall(_text_of(a))) for a in element.iter("a"))
@@ -96,7 +98,7 @@ def _article(root):
 
 
 def _text_of(element) -> str:
-    return re.sub(r"\s+", " ", "".join(element.itertext())).strip()
+    return " ".join("".join(element.itertext()).split())
 
 
 class _Writer:
@@ -164,27 +166,26 @@ def expand_table(table) -> tuple[list[list[str]], list[list[bool]]]:
     Also returns which positions are covered by a span (True) rather than holding a cell.
     """
     rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
-    grid: dict[tuple[int, int], str] = {}
-    covered: dict[tuple[int, int], bool] = {}
+    grid: dict[tuple[int, int], tuple[str, bool]] = {}
     width = 0
     for r, tr in enumerate(rows):
         c = 0
-        for cell in tr:
-            if cell.tag not in ("td", "th"):
-                continue
+        for cell in tr.iterchildren("td", "th"):
             while (r, c) in grid:
                 c += 1
-            value = re.sub(r"\s+", " ", "".join(cell.itertext())).strip().replace("\t", " ")
-            rowspan, colspan = _span(cell.get("rowspan")), _span(cell.get("colspan"))
+            value = " ".join("".join(cell.itertext()).split())
+            rowspan, colspan = cell.get("rowspan"), cell.get("colspan")
+            rowspan = _span(rowspan) if rowspan else 1
+            colspan = _span(colspan) if colspan else 1
             for dr in range(rowspan):
                 for dc in range(colspan):
-                    grid[(r + dr, c + dc)] = value
-                    covered[(r + dr, c + dc)] = bool(dr or dc)
+                    grid[(r + dr, c + dc)] = (value, bool(dr or dc))
             c += colspan
             width = max(width, c)
     height = max((r for r, _ in grid), default=-1) + 1
-    cells = [[grid.get((r, c), "") for c in range(width)] for r in range(height)]
-    return cells, [[covered.get((r, c), False) for c in range(width)] for r in range(height)]
+    empty = ("", False)
+    cells = [[grid.get((r, c), empty) for c in range(width)] for r in range(height)]
+    return [[v for v, _ in row] for row in cells], [[k for _, k in row] for row in cells]
 
 
 def _nearest_table(element):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from auditor.ingest.decode import decode_text
 from auditor.ingest.document import Document, Grid
+from auditor.normalise import STRUCTURAL_START
 
 _MAX_CONTINUATION = 15
 
@@ -41,7 +42,7 @@ def grids_from_lines(text: str) -> list[Grid]:
             previous_was_row = True
         elif not line.strip():
             previous_was_row = False
-        elif rows and previous_was_row and len(line.strip()) <= _MAX_CONTINUATION and not line.strip().isdigit():
+        elif rows and previous_was_row and _continues_cell(rows[-1][-1], line.strip()):
             rows[-1][-1] += line.strip()
             spans[-1] = (spans[-1][0], start + len(line))
         else:
@@ -50,3 +51,11 @@ def grids_from_lines(text: str) -> list[Grid]:
         start = end + 1
     flush()
     return grids
+
+
+def _continues_cell(cell: str, line: str) -> bool:
+    """A short line under a row continues its last cell, unless either is a number or the line
+    opens something new (「第二十条第（五）项」, 「五、…」)."""
+    if len(line) > _MAX_CONTINUATION or line.isdigit() or STRUCTURAL_START.match(line):
+        return False
+    return not cell.strip().replace(".", "", 1).isdigit()

@@ -86,9 +86,23 @@ def _template(tokens: list[Token], result: TableResult) -> str:
         for template, labels in headers.items():
             best = max(labels, key=lambda h: similarity(key, label_key(h)))
             matches.append((token.text, template, best, similarity(key, label_key(best))))
+    matches = _complete_broken_headers(matches)
     votes = {t: sum(1 for _, tt, _, score in matches if tt == t and score == 100) for t in headers}
     template = "2019" if votes["2019"] > votes["2021"] else "2021"
     for printed, tt, best, score in matches:
         if tt == template and _DEVIATION_MIN <= score < 100:
             result.deviation("active", "header", printed, best)
     return template
+
+
+def _complete_broken_headers(matches):
+    """A header cell broken over two text lines (「本年制发」 … 「件数」) reads as its full label
+    when its missing tail is printed among the header cells; such cells are no deviation."""
+    printed = {label_key(p) for p, *_ in matches}
+    completed = []
+    for printed_text, template, best, score in matches:
+        key, full = label_key(printed_text), label_key(best)
+        if score < 100 and key and full.startswith(key) and full[len(key):] in printed:
+            score = 100.0
+        completed.append((printed_text, template, best, score))
+    return completed

@@ -6,6 +6,7 @@ matches printed text against these and records every deviation for the checks (S
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -92,6 +93,7 @@ _NUMBERING = re.compile(r"^(?:[（(]?[一二三四五六七八九十]+[）)、.�
 _NOT_WORD = re.compile(r"[^0-9A-Za-z\u3400-\u9fff/]")
 
 
+@lru_cache(maxsize=8192)
 def label_key(text: str) -> str:
     """A label reduced to what identifies it: no numbering, spaces or punctuation."""
     return _NOT_WORD.sub("", _NUMBERING.sub("", re.sub(r"\s+", "", text)))

@@ -7,6 +7,7 @@ its header labels instead, so that a blank cell stays blank.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditor.parse.cells import Token, Value, parse_value, read_row, row_total_holds, tokenise
 from auditor.parse.labels import (
@@ -68,6 +69,11 @@ def _stream(tokens: list[Token]) -> TableResult:
 
 def resolve_row_label(labels: list[str]) -> tuple[str | None, str]:
     """The leaf row that a run of label cells names, judged from its end; and the printed label."""
+    return _resolve(tuple(labels))
+
+
+@lru_cache(maxsize=4096)
+def _resolve(labels: tuple[str, ...]) -> tuple[str | None, str]:
     parts = [p for label in labels for p in _SPLIT_NUMBERING.split(label) if label_key(p)]
     best: tuple[float, int, str | None, str] = (0.0, 0, None, "")
     for n in range(1, min(4, len(parts)) + 1):
