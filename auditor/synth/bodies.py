@@ -1,0 +1,74 @@
+"""Fictional administrative bodies for the sample corpus: one of every kind the format knows.
+
+Names are invented (a fictional 江南省 with 临江市 and 青川县), so no real body is ever
+reported on; each body carries what its report prints about itself: how it refers to itself
+(我乡, 我街道, 我局…), its contact details and its web address.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Body:
+    """One reporting body: `name` as printed before the year in the title."""
+
+    key: str
+    name: str
+    kind: str  # township | street | county | city | province | department
+    short: str  # how the text names it in passing: 柳河乡, 丰泽街道, 市生态环境局
+    self_ref: str  # 我乡, 我镇, 我街道, 我县, 我区, 我市, 我省, 我局, 我委, 我办, 本中心
+    office: str  # who handles disclosure: 党政办公室, 办公室…
+    address: str
+    postcode: str
+    phone: str
+    website: str
+    superior: str  # whose 政务公开办 guides it: 县政务公开办…
+
+    @property
+    def is_government(self) -> bool:
+        return self.kind != "department"
+
+    @property
+    def wrong_self_ref(self) -> str:
+        """A self-reference of the wrong kind (a slip copied from another body's report)."""
+        return {"我乡": "我镇", "我镇": "我乡", "我街道": "我镇", "我县": "我区", "我区": "我县",
+                "我市": "我县", "我省": "我市", "我局": "我委", "我委": "我局", "我办": "我局",
+                "本中心": "我局"}[self.self_ref]
+
+
+def _body(key, name, kind, short, self_ref, office, address, postcode, phone, host, superior) -> Body:
+    return Body(key, name, kind, short, self_ref, office, address, postcode, phone,
+                f"http://www.{host}.gov.cn/zwgk/", superior)
+
+
+BODIES: dict[str, Body] = {b.key: b for b in (
+    _body("liuhe", "青川县柳河乡人民政府", "township", "柳河乡", "我乡", "党政综合办公室",
+          "青川县柳河乡政府大院", "617301", "0831-6720315", "qcliuhe", "县政务公开办"),
+    _body("shiqiao", "青川县石桥镇", "township", "石桥镇", "我镇", "党政办公室",
+          "青川县石桥镇新街88号", "617302", "0831-6731022", "qcshiqiao", "县政务公开办"),
+    _body("baisha", "青川县白沙乡", "township", "白沙乡", "我乡", "乡党政办",
+          "青川县白沙乡人民路12号", "617305", "0831-6745108", "qcbaisha", "县政务公开办"),
+    _body("yunxi", "临江市江北区云溪镇人民政府", "township", "云溪镇", "我镇", "镇党政办公室",
+          "临江市江北区云溪镇振兴路6号", "410021", "0733-8612457", "jbyunxi", "区政务公开办"),
+    _body("fengze", "临江市东城区丰泽街道办事处", "street", "丰泽街道", "我街道", "街道党政办",
+          "临江市东城区丰泽路201号", "410005", "0733-8801246", "dcfengze", "区政务公开办"),
+    _body("nanhu", "临江市江北区南湖街道", "street", "南湖街道", "我街道", "综合办公室",
+          "临江市江北区湖滨大道35号", "410022", "0733-8630719", "jbnanhu", "区政务公开办"),
+    _body("qingchuan", "青川县人民政府", "county", "青川县", "我县", "县政府办公室",
+          "青川县府前街1号", "617300", "0831-6701001", "qingchuan", "市政务公开办"),
+    _body("dongcheng", "临江市东城区人民政府", "county", "东城区", "我区", "区政府办公室",
+          "临江市东城区行政中心", "410004", "0733-8800100", "ljdongcheng", "市政务公开办"),
+    _body("linjiang", "临江市人民政府", "city", "临江市", "我市", "市政府办公室",
+          "临江市中央大道9号", "410000", "0733-8200000", "linjiang", "省政务公开办"),
+    _body("jiangnan", "江南省人民政府", "province", "江南省", "我省", "省政府办公厅",
+          "江南省省府路1号", "400000", "027-86000000", "jiangnan", "国务院办公厅政府信息与政务公开办公室"),
+    _body("ljeco", "临江市生态环境局", "department", "市生态环境局", "我局", "办公室",
+          "临江市环保路18号", "410003", "0733-8266120", "ljsthjj", "市政务公开办"),
+    _body("qchealth", "青川县卫生健康委员会", "department", "县卫生健康委", "我委", "办公室",
+          "青川县健康路5号", "617300", "0831-6709212", "qcwjw", "县政务公开办"),
+    _body("ljservice", "临江市政务服务中心", "department", "市政务服务中心", "本中心", "综合科",
+          "临江市市民中心B座", "410002", "0733-8255088", "ljzwfw", "市政务公开办"),
+    _body("qcoffice", "青川县人民政府办公室", "department", "县政府办公室", "我办", "秘书科",
+          "青川县府前街1号", "617300", "0831-6701012", "qcgb", "县政务公开办"),
+)}
