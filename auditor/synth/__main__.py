@@ -1,6 +1,6 @@
 """Write the sample batch: `python -m auditor.synth corpora/sample`.
 
-Each report is written as text (in its own encoding) and as a web page, and `manifest.json`
+Each report is written as text (in its own encoding), as a web page, a Word file and a PDF, and `manifest.json`
 records its true tables and planted defects — the oracle the tests compare against.
 """
 from __future__ import annotations
@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 from auditor.synth.catalogue import sample_specs
+from auditor.synth.render_docx import render_docx
 from auditor.synth.render_html import render_html
+from auditor.synth.render_pdf import render_pdf
 from auditor.synth.render_text import render_text
 from auditor.synth.spec import ReportSpec
 
@@ -27,10 +29,12 @@ def write_batch(folder: Path) -> list[dict]:
     entries = []
     for spec in sample_specs():
         stem = f"{spec.id}_{spec.body.key}_{spec.year}"
-        text_name, html_name = f"{stem}.txt", f"{stem}.html"
-        (folder / text_name).write_bytes(render_text(spec).encode(spec.encoding))
-        (folder / html_name).write_text(render_html(spec), encoding="utf-8")
-        entries.append(manifest_entry(spec, {"txt": text_name, "html": html_name}))
+        files = {form: f"{stem}.{form}" for form in ("txt", "html", "docx", "pdf")}
+        (folder / files["txt"]).write_bytes(render_text(spec).encode(spec.encoding))
+        (folder / files["html"]).write_text(render_html(spec), encoding="utf-8")
+        (folder / files["docx"]).write_bytes(render_docx(spec))
+        (folder / files["pdf"]).write_bytes(render_pdf(spec))
+        entries.append(manifest_entry(spec, files))
     manifest = {"generator": "auditor.synth", "reports": entries}
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return entries
@@ -41,7 +45,7 @@ def main(argv: list[str]) -> int:
         print("用法：python -m auditor.synth 输出目录", file=sys.stderr)
         return 2
     entries = write_batch(Path(argv[0]))
-    print(f"已生成 {len(entries)} 份样例报告（txt 与 html）及 manifest.json → {argv[0]}")
+    print(f"已生成 {len(entries)} 份样例报告（txt、html、docx、pdf）及 manifest.json → {argv[0]}")
     return 0
 
 

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from html import escape
 
-from auditor.synth import labels as L
-from auditor.synth.render_text import cell
+from auditor.synth.grids import Cell, spanned_table
 from auditor.synth.spec import ReportSpec
 
 _PAGE = """<!DOCTYPE html>
@@ -30,7 +29,7 @@ def render_html(spec: ReportSpec) -> str:
             continue
         if block.kind == "table":
             if spec.tables.get(block.text) is not None:
-                parts.append(_TABLES[block.text](spec))
+                parts.append(_table(spanned_table(spec, block.text)))
         elif block.kind in ("heading", "subheading"):
             parts.append(f"<p><strong>{escape(block.text)}</strong></p>")
         else:
@@ -40,68 +39,13 @@ def render_html(spec: ReportSpec) -> str:
                         body="\n".join(parts))
 
 
-def _td(text: str, rowspan: int = 1, colspan: int = 1) -> str:
-    attributes = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
-    return f"<td{attributes}>{escape(text)}</td>"
-
-
-def _table(rows: list[str]) -> str:
-    return '<table border="1" cellspacing="0">\n' + "\n".join(f"<tr>{r}</tr>" for r in rows) + "\n</table>"
-
-
-def _active(spec: ReportSpec) -> str:
-    table, rows = spec.tables["active"], []
-    for block, headers, items in L.active_layout(spec.template):
-        rows.append(_td(L.ARTICLE_BLOCKS[block], colspan=4))
-        widths = _widths(len(headers))
-        rows.append(_td(L.CONTENT) + "".join(_td(spec.label(h), colspan=w) for h, w in zip(headers, widths)))
-        for key, label in items:
-            value = table[key]
-            values = value if isinstance(value, list) else [value]
-            rows.append(_td(spec.label(label)) + "".join(_td(cell(v, spec.blank_mark), colspan=w)
-                                                          for v, w in zip(values, widths)))
-    return _table(rows)
-
-
-def _widths(count: int) -> list[int]:
-    """Three value columns shared among `count` headers, the last one widest."""
-    return {1: [3], 2: [1, 2], 3: [1, 1, 1]}[count]
-
-
-def _requests(spec: ReportSpec) -> str:
-    table = spec.tables["requests"]["rows"]
-    keys = L.request_rows(spec.template)
-    results = [k for k in keys if k.startswith("3.")]
-    rows = [_td(L.REQUEST_CORNER, 3, 3) + _td(L.REQUEST_HEAD, colspan=7),
-            _td(L.REQUEST_COLUMN_LABELS["natural"], 2) + _td(L.REQUEST_LEGAL_PERSONS, colspan=5)
-            + _td(L.REQUEST_COLUMN_LABELS["total"], 2),
-            "".join(_td(L.REQUEST_COLUMN_LABELS[c]) for c in L.REQUEST_COLUMNS[1:6])]
-    for key in keys:
-        values = "".join(_td(cell(v, spec.blank_mark)) for v in table[key])
-        label = spec.label(L.REQUEST_ROW_LABELS[key])
-        if key in ("1", "2", "4"):
-            rows.append(_td(label, colspan=3) + values)
-            continue
-        lead = _td(L.REQUEST_GROUP_LABELS["3"], rowspan=len(results)) if key == results[0] else ""
-        if key.count(".") == 2:
-            group = key.rsplit(".", 1)[0]
-            members = [k for k in keys if k.startswith(group + ".")]
-            if key == members[0]:
-                lead += _td(L.REQUEST_GROUP_LABELS[group], rowspan=len(members))
-            rows.append(lead + _td(label) + values)
-        else:
-            rows.append(lead + _td(label, colspan=2) + values)
-    return _table(rows)
-
-
-def _review(spec: ReportSpec) -> str:
-    table = spec.tables["review_litigation"]
-    results = list(L.REVIEW_RESULTS)
-    rows = [_td(L.REVIEW_HEAD, colspan=5) + _td(L.LITIGATION_HEAD, colspan=10),
-            "".join(_td(r, rowspan=2) for r in results) + _td(L.LITIGATION_DIRECT, colspan=5) + _td(L.LITIGATION_AFTER, colspan=5),
-            "".join(_td(r) for r in results * 2),
-            "".join(_td(cell(v, spec.blank_mark)) for g in L.REVIEW_GROUPS for v in table[g])]
-    return _table(rows)
-
-
-_TABLES = {"active": _active, "requests": _requests, "review_litigation": _review}
+def _table(rows: list[list[Cell]]) -> str:
+    lines = []
+    for row in rows:
+        cells = []
+        for cell in row:
+            spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
+                f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+            cells.append(f"<td{spans}>{escape(cell.text)}</td>")
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    return '<table border="1" cellspacing="0">\n' + "\n".join(lines) + "\n</table>"
