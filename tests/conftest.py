@@ -24,5 +24,10 @@ def seeds_dir() -> Path:
 
 
 @pytest.fixture
+def real_dir() -> Path:
+    return _need(REAL)
+
+
+@pytest.fixture
 def seed_expectations(seeds_dir) -> dict:
     return json.loads((seeds_dir / "expected.json").read_text(encoding="utf-8"))

@@ -40,7 +40,7 @@ def _assert_matches(reading: dict, entry: dict) -> None:
 
 
 @pytest.mark.parametrize("report_id", sorted(ENTRIES))
-@pytest.mark.parametrize("form", ["txt", "html"])
+@pytest.mark.parametrize("form", ["txt", "html", "docx", "pdf"])
 def test_sample_parses_to_its_manifest(report_id, form):
     entry = ENTRIES[report_id]
     _assert_matches(_reading(SAMPLE / entry["files"][form]), entry)

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from auditor.finding import Hit, Location
 from auditor.model import Report
+from auditor.parse.cells import BLANK_MARKS
 from auditor.parse.labels import REQUEST_COLUMN_LABELS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_GROUPS, REVIEW_RESULTS
 from auditor.registry import rule
 
@@ -145,6 +146,8 @@ def _count_cells(report: Report):
                 items = value if isinstance(value, list) else [value]
                 for index, item in enumerate(items):
                     amount = (key == "admin_fees" and table.template == "2021") or (key == "procurement" and index == 1)
+                    if amount and isinstance(item, str) and item.strip() in BLANK_MARKS:
+                        item = None  # an amount printed as 「/」 or 「—」 is a blank cell, not an invalid number
                     yield name, key, str(index), (("amount", item) if amount else item), f"表二「{key}」第{index + 1}项"
 
 
