@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from auditor.finding import Hit, Location
 from auditor.model import Report
@@ -50,17 +51,35 @@ def typo(report: Report):
     示例：「重大決第」（应为「重大决策」，且「決」为繁体）；「布署」（应为「部署」）。
     依据：《中华人民共和国国家通用语言文字法》第三条、第九条（国家机关以规范汉字为公务用字）；《党政机关公文处理工作条例》。
     """
+    typos, traditional = _typo_pattern(), dict(word_pairs("traditional.tsv"))
+    scan = _traditional_pattern()
     for offset, line in _prose(report):
-        for wrong, right in word_pairs("typos.tsv"):
-            for match in re.finditer(re.escape(wrong), line):
-                yield Hit(f"疑似错别字「{wrong}」，应为「{right}」",
-                          Location(start=offset + match.start(), end=offset + match.end()), {"found": wrong, "suggest": right})
-        traditional = dict(word_pairs("traditional.tsv"))
-        for index, char in enumerate(line):
-            if char in traditional:
-                context = line[max(0, index - 2):index + 3]
-                yield Hit(f"简体文本中出现繁体字「{char}」（「{context}」），应为「{traditional[char]}」",
-                          Location(start=offset + index, end=offset + index + 1), {"found": char, "suggest": traditional[char]})
+        for match in typos.finditer(line):
+            wrong = match.group()
+            yield Hit(f"疑似错别字「{wrong}」，应为「{_typos()[wrong]}」",
+                      Location(start=offset + match.start(), end=offset + match.end()),
+                      {"found": wrong, "suggest": _typos()[wrong]})
+        for match in scan.finditer(line):
+            char, index = match.group(), match.start()
+            context = line[max(0, index - 2):index + 3]
+            yield Hit(f"简体文本中出现繁体字「{char}」（「{context}」），应为「{traditional[char]}」",
+                      Location(start=offset + index, end=offset + index + 1), {"found": char, "suggest": traditional[char]})
+
+
+@cache
+def _typos() -> dict[str, str]:
+    return dict(word_pairs("typos.tsv"))
+
+
+@cache
+def _typo_pattern() -> re.Pattern:
+    """One alternation of every known misspelling, longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(_typos(), key=len, reverse=True)))
+
+
+@cache
+def _traditional_pattern() -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(c) for c, _ in word_pairs("traditional.tsv")) + "]")
 
 
 @rule("TX503", "conversion-artifact", "info")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from math import comb
 from typing import Callable
 
@@ -19,6 +20,9 @@ BLANK_MARKS = frozenset({"/", "／", "—", "——", "-", "－", "--", "―", "
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _TRAILING_NUMBERS = re.compile(r"^(?P<label>.*?[^\d\s.\-])(?P<numbers>(?:\s*(?:-?\d+(?:\.\d+)?|[/／—－]))+)$")
 _MAX_READINGS = 200_000
+_WHOLE = re.compile(r"-?\d+")
+_GLUED = re.compile(r"\d{2,}")
+_NUMBERED_LABEL_END = re.compile(r"\d+[.．]$")
 
 Value = int | str | None  # int count; str for an amount or an invalid count as printed; None blank
 
@@ -37,7 +41,7 @@ def parse_value(text: str) -> Value:
     text = text.strip().removesuffix("件").strip()
     if not text or text in BLANK_MARKS:
         return None
-    if re.fullmatch(r"-?\d+", text):
+    if _WHOLE.fullmatch(text):
         return int(text)
     return text
 
@@ -46,20 +50,24 @@ def tokenise(cells: list[str]) -> list[Token]:
     """Cells in reading order to tokens; a label with numbers glued on is split."""
     tokens: list[Token] = []
     for raw in cells:
-        cell = normalise_cell(raw)
-        if not cell:
-            continue
-        parts = cell.split()
-        if all(_is_value(p) for p in parts):
-            tokens.extend(_value_token(p) for p in parts)
-            continue
-        match = _TRAILING_NUMBERS.match(cell)
-        if match and not re.search(r"\d+[.．]$", match.group("label")):
-            tokens.append(Token("label", match.group("label").strip()))
-            tokens.extend(_value_token(p) for p in match.group("numbers").split())
-        else:
-            tokens.append(Token("label", cell))
+        tokens.extend(_cell_tokens(raw))
     return tokens
+
+
+@lru_cache(maxsize=8192)
+def _cell_tokens(raw: str) -> tuple[Token, ...]:
+    """The tokens of one printed cell (cells repeat across reports: 「0」, the labels)."""
+    cell = normalise_cell(raw)
+    if not cell:
+        return ()
+    parts = cell.split()
+    if all(_is_value(p) for p in parts):
+        return tuple(_value_token(p) for p in parts)
+    match = _TRAILING_NUMBERS.match(cell)
+    if match and not _NUMBERED_LABEL_END.search(match.group("label")):
+        return (Token("label", match.group("label").strip()),
+                *(_value_token(p) for p in match.group("numbers").split()))
+    return (Token("label", cell),)
 
 
 def _is_value(text: str) -> bool:
@@ -67,7 +75,7 @@ def _is_value(text: str) -> bool:
 
 
 def _value_token(text: str) -> Token:
-    if re.fullmatch(r"\d{2,}", text):
+    if _GLUED.fullmatch(text):
         return Token("glued", text, int(text))
     return Token("value", text, parse_value(text))
 
