@@ -37,6 +37,8 @@ def _paged(specs) -> None:
     from auditor.synth.render_docx import render_docx
     from auditor.synth.render_pdf import render_pdf
 
+    if not specs:
+        return
     words = [render_docx(spec) for spec in specs]
     pdfs = [render_pdf(spec) for spec in specs]
     _time("parse docx", len(words), lambda: [parse_document(read_docx(f"r{i}.docx", w)) for i, w in enumerate(words)])
