@@ -17,9 +17,19 @@ _INPUT_ONLY = ("IN",)
 
 @dataclass
 class ReportResult:
+    """What the audit says of one report.
+
+    `elements` is the coverage of the required content elements (one dict per element:
+    element, label, code, status present|missing|thin|not_applicable, by keyword|classifier,
+    evidence, probability, start, end); `breakdown` is the compliance score's parts. Both are
+    filled by the narrative scoring and stay empty when it does not run.
+    """
+
     report: Report
     findings: list[Finding] = field(default_factory=list)
     score: int | None = None
+    elements: list[dict] = field(default_factory=list)
+    breakdown: dict | None = None
 
     @property
     def errors(self) -> int:

@@ -10,11 +10,17 @@ from auditor.engine import ReportResult
 def audit_to_json(results: list[ReportResult], extra: dict[str, Any] | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "auditor_version": __version__,
-        "reports": [
-            {"source": r.report.source, "agency": r.report.agency, "year": r.report.year, "score": r.score,
-             "findings": [f.to_json() for f in r.findings]}
-            for r in results
-        ],
+        "reports": [_report(r) for r in results],
     }
     data.update(extra or {})
+    return data
+
+
+def _report(result: ReportResult) -> dict[str, Any]:
+    data: dict[str, Any] = {"source": result.report.source, "agency": result.report.agency, "year": result.report.year,
+                            "score": result.score, "findings": [f.to_json() for f in result.findings]}
+    if result.breakdown is not None:
+        data["score_breakdown"] = result.breakdown
+    if result.elements:
+        data["elements"] = result.elements
     return data
