@@ -1,87 +1,68 @@
-"""NA — required content elements, as keyword rules kept in data files (auditor/rules/elements/).
+"""NA — required content elements, decided by keyword rules (data files) and the classifier.
 
-One rule *type* lives here: "an element must be present in a scope". Each concrete rule is a
-TOML file naming its code, scope (a section number, "preamble" or "whole"), the phrases or
-patterns that show the element, optional `exclude` patterns (a match inside an excluded span
-does not count), the body kinds and first year it applies to, its message and documentation.
-A supervisor adds a local requirement by adding a file, without writing Python.
+Each NA301–NA312 rule is a data file in auditor/rules/elements/ (see auditor/nlp/keywords.py);
+this module registers one rule per file and reports the elements that auditor/nlp/coverage.py
+finds missing, saying what evidence decided. NA313 reports topics covered only thinly.
 """
 from __future__ import annotations
 
-import re
-import tomllib
-from dataclasses import dataclass
-from importlib import resources
-
 from auditor.finding import Hit, Location
 from auditor.model import Report
+from auditor.nlp.classifier import load_model
+from auditor.nlp.coverage import Coverage, element_coverage
+from auditor.nlp.keywords import ElementRule, element_rules
 from auditor.registry import rule
 
 
-@dataclass(frozen=True)
-class ElementRule:
-    code: str
-    scope: str
-    patterns: tuple[re.Pattern, ...]
-    exclude: tuple[re.Pattern, ...]
-    kinds: tuple[str, ...]
-    min_year: int | None
-    message: str
-    section: str | None
-
-    def scope_span(self, report: Report) -> tuple[int, int] | None:
-        if self.scope == "whole":
-            return 0, len(report.text)
-        if self.scope == "preamble":
-            return (report.preamble.start, report.preamble.end) if report.preamble else None
-        section = report.section(self.scope)
-        return (section.heading_end, section.end) if section else None
-
-    def evidence(self, report: Report, start: int, end: int) -> re.Match | None:
-        excluded = [m.span() for p in self.exclude for m in p.finditer(report.text, start, end)]
-        for pattern in self.patterns:
-            for match in pattern.finditer(report.text, start, end):
-                if not any(a <= match.start() and match.end() <= b for a, b in excluded):
-                    return match
-        return None
-
-    def applies(self, report: Report) -> bool:
-        if self.kinds and report.agency_kind not in self.kinds:
-            return False
-        return self.min_year is None or (report.year is not None and report.year >= self.min_year)
+def _where(report: Report, element: ElementRule) -> Location:
+    section = element.section or (element.scope if element.scope not in ("whole", "preamble") else None)
+    located = report.section(section) if section else None
+    return Location(section=section, start=located.start if located else None,
+                    end=located.heading_end if located else None)
 
 
-def load_element_rules() -> list[tuple[ElementRule, dict]]:
-    folder = resources.files("auditor.rules").joinpath("elements")
-    loaded = []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        data = tomllib.loads(entry.read_text(encoding="utf-8"))
-        compile_ = (lambda p: re.compile(p)) if data.get("regex") else (lambda p: re.compile(re.escape(p)))
-        loaded.append((ElementRule(
-            code=data["code"], scope=data["scope"], patterns=tuple(compile_(p) for p in data["any"]),
-            exclude=tuple(re.compile(p) for p in data.get("exclude", [])), kinds=tuple(data.get("kinds", [])),
-            min_year=data.get("min_year"), message=data["message"], section=data.get("section")), data))
-    return loaded
+def _decision(coverage: Coverage) -> tuple[str, dict]:
+    """Why the element counts as missing, for the message and the evidence."""
+    element = coverage.rule
+    looked = [*element.phrases, *(p.pattern for p in element.patterns)][:8]
+    evidence = {"element": element.element, "scope": element.scope, "looked_for": looked}
+    reason = ("未找到关键词（" + "、".join(f"「{w}」" for w in element.phrases[:4]) + "等）") if element.phrases \
+        else "未找到相应表述"
+    if coverage.by == "classifier" and coverage.probability is not None:
+        model = load_model()
+        evidence.update(probability=coverage.probability, sentence=coverage.evidence,
+                        threshold=model.threshold if model else None)
+        reason += f"；分类器认为最接近的句子「{coverage.evidence[:30]}」仅有 {coverage.probability:.2f} 的可能属于此项"
+    return reason, evidence
 
 
-def _register(element: ElementRule, data: dict) -> None:
+def _register(element: ElementRule) -> None:
     def check(report: Report):
-        if not element.applies(report):
+        coverage = element_coverage(report).get(element.code)
+        if coverage is None or coverage.present or coverage.reason:
             return
-        span = element.scope_span(report)
-        if span is None or element.evidence(report, *span) is not None:
-            return
-        section = element.section or (element.scope if element.scope not in ("whole", "preamble") else None)
-        located = report.section(section) if section else None
-        yield Hit(element.message, Location(section=section, start=located.start if located else None,
-                                            end=located.heading_end if located else None),
-                  {"scope": element.scope, "looked_for": [p.pattern for p in element.patterns][:6]})
+        reason, evidence = _decision(coverage)
+        yield Hit(f"{element.message}（{reason}）", _where(report, element), evidence)
 
     check.__name__ = f"element_{element.code}"
-    rule(element.code, data["name"], data["severity"], documentation=data["doc"])(check)
+    rule(element.code, element.name, element.severity, documentation=element.doc)(check)
 
 
-for _element, _data in load_element_rules():
-    _register(_element, _data)
+for _element in element_rules():
+    _register(_element)
+
+
+@rule("NA313", "content-too-thin", "info")
+def content_too_thin(report: Report):
+    """A required topic of 总体情况 is covered only by sentences with no facts.
+
+    问题：总体情况中的某一方面只有空泛的表述（如「高度重视主动公开工作」），没有数字，也没有具体做法。
+    为何重要：年度报告要如实反映本年度工作情况；只写态度、不写做了什么，公众无从了解和监督。
+    示例：「（四）平台建设：我乡不断加强平台建设。」——没有说明网站、新媒体或公开栏做了什么。
+    依据：《中华人民共和国政府信息公开条例》第五十条（年度报告应包括主动公开、依申请公开等工作情况）；国办公开办函〔2021〕30号。
+    """
+    for coverage in element_coverage(report).values():
+        if coverage.status == "thin":
+            yield Hit(f"「{coverage.rule.label}」只有空泛表述，没有数字或具体做法：「{coverage.sentence[:40]}」",
+                      Location(section=coverage.rule.scope, start=coverage.start, end=coverage.end),
+                      {"element": coverage.rule.element, "by": coverage.by, "sentence": coverage.sentence})
