@@ -134,6 +134,29 @@ def _render_audit(results, format: AuditFormat, extra: dict) -> str:
     return audit_to_text(results)
 
 
+@app.command("train")
+def train_command(
+    sentences: Optional[Path] = typer.Option(None, "--data", help="标注句子文件（JSONL）；默认 corpora/labels/sentences.jsonl"),
+    models: Optional[Path] = typer.Option(None, "--models", help="模型输出文件夹；默认 models/"),
+    rebuild_data: bool = typer.Option(False, "--rebuild-data", help="先由 corpora/labels/phrasings.toml 重新生成标注句子"),
+) -> None:
+    """重新训练内容要素分类器，写出模型和模型卡（数据哈希、库版本、指标、阈值）。"""
+    from auditor.nlp import labelled_texts
+    from auditor.nlp.classifier import CARD_FILE, MODELS_DIR
+    from auditor.nlp.training import train
+
+    data = sentences or labelled_texts.SENTENCES
+    if rebuild_data:
+        labelled_texts.write_rows(labelled_texts.build_rows(), data)
+    if not data.exists():
+        typer.echo(f"错误：标注句子文件不存在：{data}", err=True)
+        raise typer.Exit(2)
+    target = models or MODELS_DIR
+    card = train(data, target)
+    typer.echo(f"已训练内容要素分类器：阈值 {card['threshold']}，保留集宏平均 F1 {card['heldout']['macro_f1']}；"
+               f"模型卡写入 {target / CARD_FILE}")
+
+
 @app.command("rules")
 def rules_command() -> None:
     """列出全部检查代码（代码、名称、默认级别、说明）。"""

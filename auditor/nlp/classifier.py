@@ -1,0 +1,99 @@
+"""The element classifier: which required element a sentence of the narrative covers.
+
+A scikit-learn `Pipeline` (TF-IDF of character n-grams and of the jieba words of the spaCy
+pipeline → logistic regression), all settings in
+constructor parameters. It is trained by `auditor train` on `corpora/labels/sentences.jsonl`
+and saved in `models/` with a card (data hash, library versions, metrics, threshold); a fresh
+install uses the committed model and never trains. Checks reach it only through
+`probabilities()`, the one seam.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+MODEL_FILE = "element_classifier.joblib"
+CARD_FILE = "element_classifier.card.json"
+ELEMENTS = ("active", "requests", "management", "platform", "supervision", "accountability", "problems",
+            "measures", "fee", "contact", "legal_basis", "other")
+LABELS_ZH = {"active": "主动公开", "requests": "依申请公开", "management": "政府信息管理", "platform": "平台建设",
+             "supervision": "监督保障", "accountability": "考核评议追究", "problems": "问题", "measures": "改进措施",
+             "fee": "收费说明", "contact": "联系方式", "legal_basis": "法律依据", "other": "其他"}
+DEFAULT_PARAMS = {"char_ngram_max": 3, "word_ngram_max": 2, "C": 8.0}
+
+
+def build_pipeline(char_ngram_max: int = 3, word_ngram_max: int = 2, C: float = 8.0):
+    """The untrained estimator: character n-grams and jieba word n-grams, TF-IDF, logistic regression."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    from auditor.nlp.pipeline import words
+
+    features = FeatureUnion([
+        ("chars", TfidfVectorizer(analyzer="char", ngram_range=(1, char_ngram_max), sublinear_tf=True)),
+        ("words", TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False,
+                                  ngram_range=(1, word_ngram_max), sublinear_tf=True)),
+    ])
+    return Pipeline([
+        ("features", features),
+        ("model", LogisticRegression(C=C, max_iter=3000, class_weight="balanced", random_state=0)),
+    ])
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    pipeline: object
+    threshold: float
+    card: dict
+
+
+@cache
+def load_model(models_dir: Path = MODELS_DIR) -> LoadedModel | None:
+    """The committed model, or None when there is none (the keyword rules then decide alone)."""
+    path = models_dir / MODEL_FILE
+    if not path.exists():
+        return None
+    import joblib
+
+    card = json.loads((models_dir / CARD_FILE).read_text(encoding="utf-8"))
+    return LoadedModel(joblib.load(path), float(card["threshold"]), card)
+
+
+def probabilities(sentences: list[str], models_dir: Path = MODELS_DIR) -> list[dict[str, float]]:
+    """For each sentence, the probability of each element (empty dicts when no model)."""
+    model = load_model(models_dir)
+    if model is None or not sentences:
+        return [{} for _ in sentences]
+    classes = list(model.pipeline.classes_)
+    return [dict(zip(classes, map(float, row))) for row in model.pipeline.predict_proba(sentences)]
+
+
+def data_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def library_versions() -> dict[str, str]:
+    import joblib
+    import numpy
+    import scipy
+    import sklearn
+
+    import jieba
+    import spacy
+
+    return {"python": platform.python_version(), "scikit-learn": sklearn.__version__, "numpy": numpy.__version__,
+            "scipy": scipy.__version__, "joblib": joblib.__version__, "spacy": spacy.__version__,
+            "jieba": jieba.__version__}
+
+
+def user_words_hash() -> str:
+    """The segmenter's user words decide the word features: the card records them."""
+    from auditor.nlp.pipeline import all_user_words
+
+    return hashlib.sha256("\n".join(all_user_words()).encode("utf-8")).hexdigest()
