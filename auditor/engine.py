@@ -61,7 +61,18 @@ def audit(reports: Iterable[Report], config: Config = Config(),
                 result.findings.append(_crash(rule, config, error))
     for result in results:
         result.findings.sort(key=_order)
+        _score(result)
     return results
+
+
+def _score(result: ReportResult) -> None:
+    """Element coverage and the compliance score, once every finding of the report is in."""
+    from auditor.nlp.coverage import element_coverage
+    from auditor.scoring import score_report
+
+    if not result.report.error:
+        result.elements = [c.to_json() for c in element_coverage(result.report).values()]
+    result.score, result.breakdown = score_report(result.report, result.findings, result.elements)
 
 
 def _run(rule: Rule, config: Config, result: ReportResult, call) -> None:
