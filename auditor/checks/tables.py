@@ -13,6 +13,7 @@ from auditor.finding import Hit, Location
 from auditor.model import Report
 from auditor.parse.cells import BLANK_MARKS
 from auditor.parse.labels import REQUEST_COLUMN_LABELS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_GROUPS, REVIEW_RESULTS
+from auditor.parse.metadata import administrative_level
 from auditor.registry import rule
 
 _GROUP_NAMES = {"review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
@@ -204,19 +205,20 @@ def blank_cells(report: Report):
 
 @rule("TA207", "implausible-value", "warning")
 def implausible_value(report: Report):
-    """A value that is implausible for the body: 规章 by a township or county, a fee in 元 not 万元.
+    """A value that is implausible for the body: 规章 by a township or county-level body, a fee in 元 not 万元.
 
-    问题：数值与机关层级不符：乡镇、街道或县级机关填报了规章；行政事业性收费金额大得不合常理（疑似按「元」而非「万元」填写）。
+    问题：数值与机关层级不符：乡镇、街道或县级机关（县级政府及其部门）填报了规章；行政事业性收费金额大得不合常理（疑似按「元」而非「万元」填写）。
     为何重要：只有国务院部门和省级、设区的市级政府才能制定规章；金额单位错误会让汇总数据失真上万倍。
-    示例：某乡「规章 本年制发件数」填 2；某镇收费金额填 35000（万元）。
+    示例：某乡或某县农业农村局「规章 本年制发件数」填 2；某镇收费金额填 35000（万元）。
     依据：《中华人民共和国立法法》第九十三条（规章制定权）；国办公开办函〔2021〕30号 表二（收费金额单位为万元）。
     """
     table = report.tables.get("active")
     if table is None or not table.ok:
         return
     regulations = table.values.get("regulations") or []
-    if report.agency_kind in ("township", "street", "county") and any(_n(v) > 0 for v in regulations):
-        yield Hit(f"{_KIND_NAMES[report.agency_kind]}不能制定规章，但表二「规章」一行填报了 {regulations}",
+    level = administrative_level(report.agency)
+    if level in ("township", "street", "county") and any(_n(v) > 0 for v in regulations):
+        yield Hit(f"{_KIND_NAMES[level]}不能制定规章，但表二「规章」一行填报了 {regulations}",
                   Location(section="二", table="active", row="regulations"), {"values": regulations})
     fee = table.values.get("admin_fees")
     limit = _FEE_LIMITS.get(report.agency_kind)

@@ -17,6 +17,8 @@ _KIND_SUFFIXES = (
     (("县", "区", "旗", "自治县", "自治旗", "特区", "林区"), "county"),
     (("市",), "city"),
 )
+# One place name in a body's name: two characters or more before the suffix, or a one-character 县 (沛县).
+_PLACE_UNIT = re.compile(r"[\u4e00-\u9fff]{2,}?(?:自治区|自治州|自治县|自治旗|特区|林区|地区|省|市|盟|县|区|旗)|[\u4e00-\u9fff]县")
 
 
 def find_title(lines: list[tuple[int, int, str]]) -> tuple[str, int, int] | None:
@@ -62,6 +64,19 @@ def agency_kind(agency: str | None) -> str:
     if name.endswith(_DEPARTMENT_SUFFIXES):
         return "department"
     return _place_kind(name) or "other"
+
+
+def administrative_level(agency: str | None) -> str:
+    """The level of government a body belongs to: a government's own kind; for a department the kind
+    of the last place name its name opens with (云岭县农业农村局 → county, 临江市东城区教育局 → county,
+    临江市生态环境局 → city); "department" when its name opens with no place (生态环境部)."""
+    kind = agency_kind(agency)
+    if kind != "department":
+        return kind
+    name, level, position = agency.removeprefix("中共"), "department", 0
+    while match := _PLACE_UNIT.match(name, position):
+        level, position = _place_kind(match.group()) or level, match.end()
+    return level
 
 
 def _place_kind(name: str) -> str | None:
