@@ -22,15 +22,29 @@ _PLACE_UNIT = re.compile(r"[\u4e00-\u9fff]{2,}?(?:自治区|自治州|自治县|
 
 
 def find_title(lines: list[tuple[int, int, str]]) -> tuple[str, int, int] | None:
-    """The title among the first lines: one line, or two when it is broken (「…工作」/「年度报告」)."""
+    """The title among the first lines: one line, or two when it is broken (「…工作」/「年度报告」),
+    with the body's name in front when it stands on a line of its own (「云岭县松溪乡人民政府」/「2023年…年度报告」)."""
     for index, (start, end, text) in enumerate(lines[:12]):
+        title = None
         if any(h in text for h in _TITLE_HINTS) and len(text) <= 80:
-            return text.strip(), start, end
-        if "政府信息公开" in text and len(text) <= 60 and index + 1 < len(lines):
+            title = text.strip(), start, end
+        elif "政府信息公开" in text and len(text) <= 60 and index + 1 < len(lines):
             following = lines[index + 1]
             if following[2].startswith(("年度报告", "工作年度报告", "年报告", "报告")):
-                return (text + following[2]).strip(), start, following[1]
+                title = (text + following[2]).strip(), start, following[1]
+        if title is not None:
+            return _with_name_line(title, lines[index - 1] if index else None)
     return None
+
+
+def _with_name_line(title: tuple[str, int, int], previous: tuple[int, int, str] | None) -> tuple[str, int, int]:
+    """The title with the line above it in front, when the title names no body and that line is one."""
+    if previous is None or agency_and_year(title[0])[0] is not None:
+        return title
+    name = previous[2].strip()
+    if len(name) > 40 or agency_kind(name) == "other":
+        return title
+    return name + title[0], previous[0], title[2]
 
 
 def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
