@@ -5,7 +5,8 @@ import re
 
 _TITLE_HINTS = ("年度报告", "工作报告")
 _YEAR_IN_TITLE = re.compile(r"(19|20)\d{2}(?=\s*年)")
-_PERIOD = re.compile(r"((?:19|20)\d{2})年\s*1\s*月\s*1\s*日(?:起)?\s*(?:至|到|—|-|－)\s*((?:19|20)\d{2})年\s*12\s*月\s*31\s*日")
+# 「自2023年1月1日起至2023年12月31日止」; the end may leave out its year (「2023年1月1日至12月31日」).
+_PERIOD = re.compile(r"((?:19|20)\d{2})年\s*1\s*月\s*1\s*日(?:起)?\s*(?:至|到|—|-|－)\s*(?:((?:19|20)\d{2})年)?\s*12\s*月\s*31\s*日")
 _GOVERNMENT = ("人民政府",)
 _DEPARTMENT_SUFFIXES = ("局", "委", "委员会", "办", "办公室", "厅", "中心", "署", "院", "所", "站", "队", "会", "馆", "处",
                         "部", "司", "社", "台", "公司", "分局", "支队", "大队", "监狱")
@@ -62,7 +63,7 @@ def agency_and_year(title: str | None) -> tuple[str | None, int | None]:
 
 def statistics_period(text: str) -> tuple[int, int] | None:
     match = _PERIOD.search(text)
-    return (int(match.group(1)), int(match.group(2))) if match else None
+    return (int(match.group(1)), int(match.group(2) or match.group(1))) if match else None
 
 
 def agency_kind(agency: str | None) -> str:
