@@ -9,7 +9,11 @@ from auditor.registry import rule
 
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _PLAN_WORDS = re.compile(r"将|计划|拟|力争|要进一步|继续|下一步|打算")
-_YEAR_LEAD = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]*[）)]?[^，。；]{0,12}?((?:19|20)\d{2})年(?:度)?[，,、]?")
+# The year a sentence of 总体情况 is set in: its opening time adverbial, after an optional numbering
+# and sub-heading (「（一）主动公开：」), set off by a comma or followed by the body's self-reference
+# (「2023年，我乡…」, 「2023年度我乡…」); a year inside a phrase (「自2019年新修订的《条例》施行以来」) is not it.
+_YEAR_LEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?"
+                        r"(?:[^，。；：:\d]{1,12}[：:])?\s*(?:在|于)?((?:19|20)\d{2})\s*年(?:度)?(?=[，,、]|我|本|全)")
 
 
 def _sentences(report: Report, start: int, end: int):
