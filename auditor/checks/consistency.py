@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.checks.word_boundary import cuts_word
 from auditor.finding import Hit, Location
 from auditor.model import Report
 from auditor.registry import rule
@@ -79,7 +80,7 @@ def _own_unit(report: Report) -> str | None:
 def self_reference(report: Report):
     """The body calls itself by the wrong kind (我镇 in a 乡 report) or by another body's name.
 
-    问题：报告自称与机关类型不符（乡的报告写「我镇」），或把其他乡镇的名称当作本机关。
+    问题：报告自称与机关类型不符（乡的报告写「我镇」），或把其他乡镇的名称当作本机关。跨越词语边界的字串不算（「健全乡村」中的「全乡」、「本区域」中的「本区」）。
     为何重要：这是照抄其他单位报告后未修改的典型痕迹，说明报告内容可能不真实。
     示例：延津县某乡的报告中写「推进我镇政务公开工作」。
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（报告应如实反映本机关情况，雷同报告应予问责）。
@@ -89,6 +90,8 @@ def self_reference(report: Report):
         return
     wrong = "|".join(_SELF[w] for w in _WRONG_SELF[unit])
     for match in re.finditer(wrong, report.text):
+        if cuts_word(report.text, match.start(), match.end()):
+            continue  # 健全乡村 is 健全 + 乡村, 本区域 is 本 + 区域: no self-reference
         yield Hit(f"{report.agency}是「{unit}」，文中却自称「{match.group()}」",
                   Location(start=match.start(), end=match.end()), {"found": match.group(), "kind": unit})
     if report.agency_kind in ("township", "street"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from auditor.checks.word_boundary import cuts_word
 from auditor.finding import Hit, Location
 from auditor.model import Report
 from auditor.registry import rule
@@ -46,7 +47,7 @@ def repeated_word(report: Report):
 def typo(report: Report):
     """A known misspelling, or a traditional character in simplified text.
 
-    问题：文中有常见错别字，或在简体文本中混入繁体字。
+    问题：文中有常见错别字，或在简体文本中混入繁体字。跨越词语边界的字串不算（「按排名」是「按」加「排名」，不是「按排」）。
     为何重要：错别字和繁简混用说明报告未经校对，影响政府公文的严肃性。
     示例：「重大決第」（应为「重大决策」，且「決」为繁体）；「布署」（应为「部署」）。
     依据：《中华人民共和国国家通用语言文字法》第三条、第九条（国家机关以规范汉字为公务用字）；《党政机关公文处理工作条例》。
@@ -56,6 +57,8 @@ def typo(report: Report):
     for offset, line in _prose(report):
         for match in typos.finditer(line):
             wrong = match.group()
+            if cuts_word(line, match.start(), match.end()):
+                continue  # 按排名 is 按 + 排名, not the typo 按排
             yield Hit(f"疑似错别字「{wrong}」，应为「{_typos()[wrong]}」",
                       Location(start=offset + match.start(), end=offset + match.end()),
                       {"found": wrong, "suggest": _typos()[wrong]})
