@@ -123,17 +123,21 @@ def outdated_citation(report: Report):
 
 
 _REFUSAL = re.compile(r"(?:暂不|不再|不予)(?:接受|受理)(?:政府信息公开|依申请公开)(?:的)?申请|暂不接受依申请公开|不接受依申请公开")
+# A refusal phrase stated as something that did not happen or must not (「未发生不予受理…的情况」, 「杜绝…」).
+_NEGATED = re.compile(r"(?:未|没有|从未|杜绝|不存在|严禁|不得|防止|避免)(?:发生|出现|存在)?过?(?:任何|一起|一例)?$")
 
 
 @rule("CO405", "refuses-applications", "warning")
 def refuses_applications(report: Report):
     """The text says the body does not accept applications for disclosure.
 
-    问题：报告称本机关不接受（或暂不接受）政府信息公开申请。
+    问题：报告称本机关不接受（或暂不接受）政府信息公开申请。否定的说法（「未发生不予受理政府信息公开申请的情况」）不算。
     为何重要：行政机关必须受理公民、法人和其他组织的政府信息公开申请，拒绝受理违反条例。
     示例：「我乡暂不接受依申请公开」。
     依据：《中华人民共和国政府信息公开条例》第二十七条、第二十九条、第三十条。
     """
     for match in _REFUSAL.finditer(report.text):
+        if _NEGATED.search(report.text, max(0, match.start() - 8), match.start()):
+            continue
         yield Hit(f"报告称「{match.group()}」，行政机关不得拒绝受理政府信息公开申请",
                   Location(start=match.start(), end=match.end()), {"found": match.group()})
