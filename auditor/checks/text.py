@@ -13,6 +13,8 @@ from auditor.rules import word_pairs
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,6})(?:[、，,]\s*)?\1")
 # Doubled words that are correct Chinese (reduplication) and never a slip.
 _DOUBLED_OK = {"研究", "讨论", "看看", "常常", "天天", "年年", "人人", "层层", "事事", "处处", "家家"}
+# 一 + a measure word, doubled, means "one by one" (一件一件, 一项一项, 一步一步); 一是一是 is a slip.
+_ONE_BY_ONE = re.compile(r"一[个件项步家户村人条天年月次批点处级层笔份张篇类位名环节]")
 _FOOTER = re.compile(r"^\s*(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$", re.M)
 
 
@@ -29,7 +31,7 @@ def _prose(report: Report):
 def repeated_word(report: Report):
     """A word or phrase doubled by mistake: 新增新增, 考评、考评.
 
-    问题：同一词语连续重复出现。
+    问题：同一词语连续重复出现。正常的叠用（「层层」「研究研究」「一件一件」）不算。
     为何重要：说明报告未经校对，影响严肃性。
     示例：「新增新增了一台查询机」；「进行检查、考评、考评」。
     依据：国办公开办函〔2021〕30号（年度报告应准确、规范）。
@@ -37,7 +39,7 @@ def repeated_word(report: Report):
     for offset, line in _prose(report):
         for match in _DOUBLED.finditer(line):
             word = match.group(1)
-            if word in _DOUBLED_OK or len(set(word)) == 1:
+            if word in _DOUBLED_OK or len(set(word)) == 1 or _ONE_BY_ONE.fullmatch(word):
                 continue
             yield Hit(f"词语重复：「{match.group()}」", Location(start=offset + match.start(), end=offset + match.end()),
                       {"word": word})
