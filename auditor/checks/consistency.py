@@ -3,13 +3,18 @@ from __future__ import annotations
 
 import re
 
+from auditor.checks.word_boundary import cuts_word
 from auditor.finding import Hit, Location
 from auditor.model import Report
 from auditor.registry import rule
 
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _PLAN_WORDS = re.compile(r"将|计划|拟|力争|要进一步|继续|下一步|打算")
-_YEAR_LEAD = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]*[）)]?[^，。；]{0,12}?((?:19|20)\d{2})年(?:度)?[，,、]?")
+# The year a sentence of 总体情况 is set in: its opening time adverbial, after an optional numbering
+# and sub-heading (「（一）主动公开：」), set off by a comma or followed by the body's self-reference
+# (「2023年，我乡…」, 「2023年度我乡…」); a year inside a phrase (「自2019年新修订的《条例》施行以来」) is not it.
+_YEAR_LEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．])?"
+                        r"(?:[^，。；：:\d]{1,12}[：:])?\s*(?:在|于)?((?:19|20)\d{2})\s*年(?:度)?(?=[，,、]|我|本|全)")
 
 
 def _sentences(report: Report, start: int, end: int):
@@ -75,7 +80,7 @@ def _own_unit(report: Report) -> str | None:
 def self_reference(report: Report):
     """The body calls itself by the wrong kind (我镇 in a 乡 report) or by another body's name.
 
-    问题：报告自称与机关类型不符（乡的报告写「我镇」），或把其他乡镇的名称当作本机关。
+    问题：报告自称与机关类型不符（乡的报告写「我镇」），或把其他乡镇的名称当作本机关。跨越词语边界的字串不算（「健全乡村」中的「全乡」、「本区域」中的「本区」）。
     为何重要：这是照抄其他单位报告后未修改的典型痕迹，说明报告内容可能不真实。
     示例：延津县某乡的报告中写「推进我镇政务公开工作」。
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（报告应如实反映本机关情况，雷同报告应予问责）。
@@ -85,6 +90,8 @@ def self_reference(report: Report):
         return
     wrong = "|".join(_SELF[w] for w in _WRONG_SELF[unit])
     for match in re.finditer(wrong, report.text):
+        if cuts_word(report.text, match.start(), match.end()):
+            continue  # 健全乡村 is 健全 + 乡村, 本区域 is 本 + 区域: no self-reference
         yield Hit(f"{report.agency}是「{unit}」，文中却自称「{match.group()}」",
                   Location(start=match.start(), end=match.end()), {"found": match.group(), "kind": unit})
     if report.agency_kind in ("township", "street"):
@@ -116,17 +123,21 @@ def outdated_citation(report: Report):
 
 
 _REFUSAL = re.compile(r"(?:暂不|不再|不予)(?:接受|受理)(?:政府信息公开|依申请公开)(?:的)?申请|暂不接受依申请公开|不接受依申请公开")
+# A refusal phrase stated as something that did not happen or must not (「未发生不予受理…的情况」, 「杜绝…」).
+_NEGATED = re.compile(r"(?:未|没有|从未|杜绝|不存在|严禁|不得|防止|避免)(?:发生|出现|存在)?过?(?:任何|一起|一例)?$")
 
 
 @rule("CO405", "refuses-applications", "warning")
 def refuses_applications(report: Report):
     """The text says the body does not accept applications for disclosure.
 
-    问题：报告称本机关不接受（或暂不接受）政府信息公开申请。
+    问题：报告称本机关不接受（或暂不接受）政府信息公开申请。否定的说法（「未发生不予受理政府信息公开申请的情况」）不算。
     为何重要：行政机关必须受理公民、法人和其他组织的政府信息公开申请，拒绝受理违反条例。
     示例：「我乡暂不接受依申请公开」。
     依据：《中华人民共和国政府信息公开条例》第二十七条、第二十九条、第三十条。
     """
     for match in _REFUSAL.finditer(report.text):
+        if _NEGATED.search(report.text, max(0, match.start() - 8), match.start()):
+            continue
         yield Hit(f"报告称「{match.group()}」，行政机关不得拒绝受理政府信息公开申请",
                   Location(start=match.start(), end=match.end()), {"found": match.group()})

@@ -7,12 +7,20 @@ from __future__ import annotations
 
 import re
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from auditor.finding import Hit, Location
 from auditor.model import Report
 from auditor.parse.cells import BLANK_MARKS
-from auditor.parse.labels import REQUEST_COLUMN_LABELS, REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_GROUPS, REVIEW_RESULTS
+from auditor.parse.labels import (
+    ACTIVE_SIGNED_ROWS_2019,
+    REQUEST_COLUMN_LABELS,
+    REQUEST_COLUMNS,
+    REQUEST_ROWS,
+    REVIEW_GROUPS,
+    REVIEW_RESULTS,
+)
+from auditor.parse.metadata import administrative_level
 from auditor.registry import rule
 
 _GROUP_NAMES = {"review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
@@ -153,34 +161,35 @@ def _count_cells(report: Report):
 
 @rule("TA205", "invalid-cell", "error")
 def invalid_cell(report: Report):
-    """A count that is negative, fractional or not a number.
+    """A count that is negative, fractional or not a number; an amount that is not a number.
 
-    问题：统计表中的件数为负数、小数或不是数字。
+    问题：统计表中的件数为负数、小数或不是数字；金额不是数字。只有 2019 年格式表二的「本年增/减」可以为负。
     为何重要：件数只能是非负整数，这类数值无法参与核对。
     示例：表三某格填写「1.5」或「-1」；收费金额写成「约3万」。
     依据：国办公开办函〔2021〕30号（统计表各项为件数）。
     """
     active = report.tables.get("active")
-    signed_column = "1" if active is not None and active.template == "2019" else None  # 2019: 本年增/减
+    signed_rows = ACTIVE_SIGNED_ROWS_2019 if active is not None and active.template == "2019" else frozenset()
     for table, row, column, value, where in _count_cells(report):
         if isinstance(value, tuple):
-            if value[1] is not None and not _is_amount(value[1]):
+            if value[1] is not None and _amount(value[1]) is None:
                 yield Hit(f"{where}的金额「{value[1]}」不是有效数字", Location(table=table, row=row, column=column),
                           {"value": value[1]})
-        elif isinstance(value, str) or (isinstance(value, int) and value < 0 and not (table == "active" and column == signed_column)):
+        elif isinstance(value, str) or (isinstance(value, int) and value < 0
+                                        and not (table == "active" and row in signed_rows and column == "1")):
             yield Hit(f"{where}的数值「{value}」不是非负整数", Location(table=table, row=row, column=column),
                       {"value": value})
 
 
-_UNIT = re.compile(r"\s*(?:亿元|万元|元)$")
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)?")
+_IN_WAN_YUAN = {"亿元": Decimal(10000), "万元": Decimal(1), "元": Decimal("0.0001"), None: Decimal(1)}
 
 
-def _is_amount(text: str) -> bool:
-    """A non-negative decimal, optionally with its unit (the 2019 procurement amount prints one)."""
-    try:
-        return Decimal(_UNIT.sub("", text).replace(",", "")) >= 0
-    except InvalidOperation:
-        return False
+def _amount(text: str) -> Decimal | None:
+    """A non-negative decimal amount in 万元, its unit optional (the 2019 procurement amount prints
+    one; a bare number is in 万元, the unit of table 二); None when it is no such number."""
+    match = _AMOUNT.fullmatch(text.strip())
+    return Decimal(match.group(1).replace(",", "")) * _IN_WAN_YUAN[match.group(2)] if match else None
 
 
 @rule("TA206", "blank-cells", "info")
@@ -204,23 +213,25 @@ def blank_cells(report: Report):
 
 @rule("TA207", "implausible-value", "warning")
 def implausible_value(report: Report):
-    """A value that is implausible for the body: 规章 by a township or county, a fee in 元 not 万元.
+    """A value that is implausible for the body: 规章 by a township or county-level body, a fee in 元 not 万元.
 
-    问题：数值与机关层级不符：乡镇、街道或县级机关填报了规章；行政事业性收费金额大得不合常理（疑似按「元」而非「万元」填写）。
+    问题：数值与机关层级不符：乡镇、街道或县级机关（县级政府及其部门）填报了规章；行政事业性收费金额大得不合常理（疑似按「元」而非「万元」填写）。
     为何重要：只有国务院部门和省级、设区的市级政府才能制定规章；金额单位错误会让汇总数据失真上万倍。
-    示例：某乡「规章 本年制发件数」填 2；某镇收费金额填 35000（万元）。
+    示例：某乡或某县农业农村局「规章 本年制发件数」填 2；某镇收费金额填 35000（万元）。
     依据：《中华人民共和国立法法》第九十三条（规章制定权）；国办公开办函〔2021〕30号 表二（收费金额单位为万元）。
     """
     table = report.tables.get("active")
     if table is None or not table.ok:
         return
     regulations = table.values.get("regulations") or []
-    if report.agency_kind in ("township", "street", "county") and any(_n(v) > 0 for v in regulations):
-        yield Hit(f"{_KIND_NAMES[report.agency_kind]}不能制定规章，但表二「规章」一行填报了 {regulations}",
+    level = administrative_level(report.agency)
+    if level in ("township", "street", "county") and any(_n(v) > 0 for v in regulations):
+        yield Hit(f"{_KIND_NAMES[level]}不能制定规章，但表二「规章」一行填报了 {regulations}",
                   Location(section="二", table="active", row="regulations"), {"values": regulations})
     fee = table.values.get("admin_fees")
     limit = _FEE_LIMITS.get(report.agency_kind)
-    if isinstance(fee, str) and limit is not None and _is_amount(fee) and Decimal(fee.replace(",", "")) > limit:
+    amount = _amount(fee) if isinstance(fee, str) else None
+    if amount is not None and limit is not None and amount > limit:
         yield Hit(f"行政事业性收费金额 {fee} 万元对{_KIND_NAMES[report.agency_kind]}而言过大，疑似按「元」填写",
                   Location(section="二", table="active", row="admin_fees"), {"value": fee, "limit": str(limit)})
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from auditor.checks.word_boundary import cuts_word
 from auditor.finding import Hit, Location
 from auditor.model import Report
 from auditor.registry import rule
@@ -12,6 +13,8 @@ from auditor.rules import word_pairs
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,6})(?:[、，,]\s*)?\1")
 # Doubled words that are correct Chinese (reduplication) and never a slip.
 _DOUBLED_OK = {"研究", "讨论", "看看", "常常", "天天", "年年", "人人", "层层", "事事", "处处", "家家"}
+# 一 + a measure word, doubled, means "one by one" (一件一件, 一项一项, 一步一步); 一是一是 is a slip.
+_ONE_BY_ONE = re.compile(r"一[个件项步家户村人条天年月次批点处级层笔份张篇类位名环节]")
 _FOOTER = re.compile(r"^\s*(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$", re.M)
 
 
@@ -28,7 +31,7 @@ def _prose(report: Report):
 def repeated_word(report: Report):
     """A word or phrase doubled by mistake: 新增新增, 考评、考评.
 
-    问题：同一词语连续重复出现。
+    问题：同一词语连续重复出现。正常的叠用（「层层」「研究研究」「一件一件」）不算。
     为何重要：说明报告未经校对，影响严肃性。
     示例：「新增新增了一台查询机」；「进行检查、考评、考评」。
     依据：国办公开办函〔2021〕30号（年度报告应准确、规范）。
@@ -36,7 +39,7 @@ def repeated_word(report: Report):
     for offset, line in _prose(report):
         for match in _DOUBLED.finditer(line):
             word = match.group(1)
-            if word in _DOUBLED_OK or len(set(word)) == 1:
+            if word in _DOUBLED_OK or len(set(word)) == 1 or _ONE_BY_ONE.fullmatch(word):
                 continue
             yield Hit(f"词语重复：「{match.group()}」", Location(start=offset + match.start(), end=offset + match.end()),
                       {"word": word})
@@ -46,7 +49,7 @@ def repeated_word(report: Report):
 def typo(report: Report):
     """A known misspelling, or a traditional character in simplified text.
 
-    问题：文中有常见错别字，或在简体文本中混入繁体字。
+    问题：文中有常见错别字，或在简体文本中混入繁体字。跨越词语边界的字串不算（「按排名」是「按」加「排名」，不是「按排」）。
     为何重要：错别字和繁简混用说明报告未经校对，影响政府公文的严肃性。
     示例：「重大決第」（应为「重大决策」，且「決」为繁体）；「布署」（应为「部署」）。
     依据：《中华人民共和国国家通用语言文字法》第三条、第九条（国家机关以规范汉字为公务用字）；《党政机关公文处理工作条例》。
@@ -56,6 +59,8 @@ def typo(report: Report):
     for offset, line in _prose(report):
         for match in typos.finditer(line):
             wrong = match.group()
+            if cuts_word(line, match.start(), match.end()):
+                continue  # 按排名 is 按 + 排名, not the typo 按排
             yield Hit(f"疑似错别字「{wrong}」，应为「{_typos()[wrong]}」",
                       Location(start=offset + match.start(), end=offset + match.end()),
                       {"found": wrong, "suggest": _typos()[wrong]})

@@ -47,7 +47,7 @@ def parse_document(document: Document) -> Report:
     tables, table_notes = read_tables(document.grids, grid_spans, sections, text)
     notes += table_notes
     notes += [ParseNote("artifact", f"文档转换残留「{a.text}」", a.start, a.start, {"text": a.text}) for a in norm.artifacts]
-    notes += _duplicate_lines(lines, {s.start for s in sections})
+    notes += _duplicate_lines(lines, {s.start for s in sections}, title)
     notes += [ParseNote("reader-warning", w) for w in document.warnings]
     preamble_start = title[2] if title else 0
     preamble_end = sections[0].start if sections else len(text)
@@ -88,11 +88,13 @@ def _prose_lines(text: str, grid_spans: list[tuple[int, int]]) -> list[tuple[int
     return lines
 
 
-def _duplicate_lines(lines, heading_starts: set[int]) -> list[ParseNote]:
-    seen: dict[str, int] = {}
+def _duplicate_lines(lines, heading_starts: set[int], title: tuple[str, int, int] | None) -> list[ParseNote]:
+    """Lines printed twice; the title counts as one line even when broken over two (a signature
+    repeating the name line above the title is no duplicate)."""
+    seen: dict[str, int] = {title[0]: title[1]} if title else {}
     notes = []
     for start, end, content in lines:
-        if len(content) < _MIN_DUPLICATE_LINE or start in heading_starts:
+        if len(content) < _MIN_DUPLICATE_LINE or start in heading_starts or (title and title[1] <= start < title[2]):
             continue
         if content in seen:
             notes.append(ParseNote("paragraph-duplicate", f"段落重复出现：「{content[:30]}」", start, end,

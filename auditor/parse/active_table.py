@@ -37,8 +37,8 @@ def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
                 current = row
                 found.setdefault(current, [])
                 continue
-            if current and layout[current][0] == "procurement" and len(found[current]) == 1:
-                found[current].append(token)  # the procurement amount is free text with its unit
+            if current and (template, layout[current][0]) in _AMOUNTS and len(found[current]) == layout[current][1] - 1:
+                found[current].append(token)  # an amount stays as printed, even as text (「36.5万元」, 「约3万」)
                 continue
             current = None if _is_block_header(token.text) else current
         elif current is not None:

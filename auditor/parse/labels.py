@@ -82,6 +82,8 @@ ACTIVE_ROWS_2019 = {
     "行政事业性收费": ("admin_fees", 2),
     "政府集中采购": ("procurement", 2),
 }
+# 2019 rows printed under 上一年项目数量 · 本年增/减: their second value is a change and may be negative.
+ACTIVE_SIGNED_ROWS_2019 = frozenset({"licensing", "other_services", "punishment", "coercion", "admin_fees"})
 ACTIVE_HEADERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额（单位：万元）")
 ACTIVE_HEADERS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减",
                        "处理决定数量", "采购项目数量", "采购总金额")
