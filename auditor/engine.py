@@ -13,6 +13,7 @@ from auditor.model import Report
 from auditor.registry import Rule, load_rules
 
 _INPUT_ONLY = ("IN",)
+_CHUNK = 64
 
 
 @dataclass
@@ -39,17 +40,21 @@ class ReportResult:
 def audit(reports: Iterable[Report], config: Config = Config(),
           progress: Callable[[Report], None] | None = None) -> list[ReportResult]:
     rules = [r for r in load_rules().values() if config.enabled(r.code)]
+    elements = any(r.family == "NA" for r in rules)
     results = []
-    for report in reports:
-        result = ReportResult(report)
-        for rule in rules:
-            if rule.corpus or (report.error and not rule.code.startswith(_INPUT_ONLY)):
-                continue
-            _run(rule, config, result, lambda rule=rule: rule.func(report))
-        result.findings = [_paged(report, f) for f in result.findings]
-        results.append(result)
-        if progress:
-            progress(report)
+    for chunk in _chunks(reports):
+        if elements:
+            _prepare_elements(chunk)
+        for report in chunk:
+            result = ReportResult(report)
+            for rule in rules:
+                if rule.corpus or (report.error and not rule.code.startswith(_INPUT_ONLY)):
+                    continue
+                _run(rule, config, result, lambda rule=rule: rule.func(report))
+            result.findings = [_paged(report, f) for f in result.findings]
+            results.append(result)
+            if progress:
+                progress(report)
     by_report = {id(r.report): r for r in results}
     batch = [r.report for r in results]
     for rule in (r for r in rules if r.corpus):
@@ -61,18 +66,41 @@ def audit(reports: Iterable[Report], config: Config = Config(),
                 result.findings.append(_crash(rule, config, error))
     for result in results:
         result.findings.sort(key=_order)
-        _score(result)
+        _score(result, elements)
     return results
 
 
-def _score(result: ReportResult) -> None:
-    """Element coverage and the compliance score, once every finding of the report is in."""
-    from auditor.nlp.coverage import element_coverage
+def _chunks(reports: Iterable[Report]):
+    """The reports in chunks, so that the classifier sees many sentences at once."""
+    chunk: list[Report] = []
+    for report in reports:
+        chunk.append(report)
+        if len(chunk) == _CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _prepare_elements(chunk: list[Report]) -> None:
+    from auditor.nlp.coverage import classify_reports
+
+    try:
+        classify_reports([r for r in chunk if not r.error])
+    except Exception:  # each report is then classified on its own, and a fault shows as IN004 there
+        pass
+
+
+def _score(result: ReportResult, elements: bool) -> None:
+    """Element coverage (when NA rules run) and the compliance score, once every finding is in."""
     from auditor.scoring import score_report
 
-    if not result.report.error:
+    if elements and not result.report.error:
+        from auditor.nlp.coverage import element_coverage
+
         result.elements = [c.to_json() for c in element_coverage(result.report).values()]
-    result.score, result.breakdown = score_report(result.report, result.findings, result.elements)
+    result.score, result.breakdown = score_report(result.report, result.findings,
+                                                  result.elements if elements else None)
 
 
 def _run(rule: Rule, config: Config, result: ReportResult, call) -> None:

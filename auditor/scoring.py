@@ -37,20 +37,27 @@ ELEMENT_WEIGHTS = {"active": 5, "requests": 5, "management": 4, "platform": 4, "
 _STATUS_SHARE = {"present": 1.0, "thin": 0.5, "missing": 0.0}
 
 
-def score_report(report: Report, findings: list[Finding], elements: list[dict]) -> tuple[int, dict]:
-    """(score, breakdown) of one report; `elements` is its coverage (Coverage.to_json())."""
+def score_report(report: Report, findings: list[Finding], elements: list[dict] | None) -> tuple[int, dict]:
+    """(score, breakdown) of one report; `elements` is its coverage (Coverage.to_json()), or
+    None when the NA rules did not run: the other parts are then scaled to 100."""
     if report.error:
         return 0, {"total": 0, "parts": [], "reason": "报告无法读取"}
     counts = Counter(f.code for f in findings)
     parts = []
     for part, label, weight in PARTS:
         if part == "elements":
+            if elements is None:
+                continue
             earned, detail = _elements(elements, weight)
         else:
             earned, detail = _deductions(part, counts, weight)
         parts.append({"part": part, "label": label, "weight": weight, "earned": _round(earned, 1), "detail": detail})
-    total = int(_round(sum(Decimal(str(p["earned"])) for p in parts), 0))
-    return total, {"total": total, "parts": parts}
+    earned = sum(Decimal(str(p["earned"])) for p in parts)
+    total = int(_round(earned * 100 / sum(Decimal(p["weight"]) for p in parts), 0))
+    breakdown = {"total": total, "parts": parts}
+    if elements is None:
+        breakdown["note"] = "未检查内容要素（NA 规则未启用），其余部分按满分 100 折算"
+    return total, breakdown
 
 
 def _deductions(part: str, counts: Counter, weight: int) -> tuple[Decimal, dict]:

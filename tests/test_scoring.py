@@ -71,3 +71,9 @@ def test_audit_json_carries_score_breakdown_and_elements():
     statuses = {e["element"]: e["status"] for e in planted["elements"]}
     assert statuses["legal_basis"] == statuses["contact"] == statuses["period"] == "missing"
     assert all(e["status"] == "present" and e["by"] for e in clean["elements"])
+
+
+def test_without_na_rules_the_other_parts_scale_to_100():
+    score, breakdown = score_report(_report(), [_finding("TA201")], None)
+    assert [p["part"] for p in breakdown["parts"]] == ["tables", "structure", "consistency"]
+    assert score == 92 and "note" in breakdown  # 60 of 65 points

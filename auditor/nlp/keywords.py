@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from auditor.model import Report
-from auditor.nlp.pipeline import nlp
+from auditor.nlp.pipeline import doc_of, nlp
 from auditor.nlp.units import Unit, units_in
 
 _VIEW = "_keyword_matches"
@@ -96,7 +96,7 @@ def _phrase_matcher():
 def _phrase_hits(text: str) -> tuple[tuple[str, int, int], ...]:
     """(code, start char, end char) of every phrase match in one sentence (sentences repeat)."""
     matcher = _phrase_matcher()
-    doc = nlp().make_doc(text)
+    doc = doc_of(text)
     vocab = doc.vocab.strings
     return tuple((vocab[match_id], doc[s:e].start_char, doc[s:e].end_char) for match_id, s, e in matcher(doc))
 
@@ -112,7 +112,7 @@ def keyword_matches(report: Report, rule: ElementRule) -> list[KeywordMatch]:
 def _matches(report: Report, rule: ElementRule):
     for unit in units_in(report, rule.scope):
         excluded = [m.span() for p in rule.exclude for m in p.finditer(unit.text)]
-        found = [(s, e, "phrase") for code, s, e in _phrase_hits(unit.text) if code == rule.code]
+        found = [(s, e, "phrase") for code, s, e in _phrase_hits(unit.text) if code == rule.code] if rule.phrases else []
         found += [(*m.span(), "pattern") for p in rule.patterns for m in p.finditer(unit.text)]
         for start, end, how in sorted(found):
             if not any(a <= start and end <= b for a, b in excluded):

@@ -9,7 +9,7 @@ PhraseMatcher find them reliably.
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _USER_WORD_FREQ = 200_000  # high enough that jieba keeps the word whole inside longer runs
@@ -58,6 +58,14 @@ def all_user_words() -> tuple[str, ...]:
     return tuple(dict.fromkeys([*user_words(), *sorted(phrases)]))
 
 
-def words(text: str) -> list[str]:
-    """The text as the pipeline segments it (the classifier's word features use this too)."""
-    return [token.text for token in nlp().make_doc(text) if not token.is_space]
+@lru_cache(maxsize=50_000)
+def doc_of(text: str):
+    """The tokenised Doc of one sentence; cached, since the keyword rules and the classifier
+    both read it and sentences recur across a batch (prescribed formulas, shared wording)."""
+    return nlp().make_doc(text)
+
+
+@lru_cache(maxsize=50_000)
+def words(text: str) -> tuple[str, ...]:
+    """The text as the pipeline segments it (the classifier's word features)."""
+    return tuple(token.text for token in doc_of(text) if not token.is_space)
