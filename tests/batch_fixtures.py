@@ -34,7 +34,7 @@ def rich_batch() -> tuple[list[ReportResult], dict]:
     twin = replace(results[1].report, source="copy/of/d02.txt")  # same body and year: page names clash
     results.append(ReportResult(twin, list(results[1].findings)))
     for index, result in enumerate(results):
-        result.score = 40 + 7 * index
+        result.score = 40 + 5 * index
         result.breakdown = {"total": result.score, "parts": [
             {"part": "tables", "label": "统计表", "weight": 40, "earned": 30, "detail": "表三勾稽关系"},
             {"part": "elements", "label": "内容要素", "weight": 60, "earned": result.score - 30, "detail": ""}]}

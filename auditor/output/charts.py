@@ -92,6 +92,8 @@ def _by_family(bodies: list[BodySummary]):
 
 
 def _scores(bodies: list[BodySummary]):
+    from matplotlib.ticker import MaxNLocator
+
     scores = [b.score for b in bodies if isinstance(b.score, (int, float))]
     if not scores:
         return None, "得分：未计算。"
@@ -101,6 +103,7 @@ def _scores(bodies: list[BodySummary]):
     axes.set_xlabel("得分")
     axes.set_ylabel("报告数（份）")
     axes.set_xlim(0, 100)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     return figure, ""
 
 
@@ -125,7 +128,7 @@ def _coverage(bodies: list[BodySummary]):
                         interpolation="nearest")
     axes.set_xticks(range(len(columns)), [labels[c] for c in columns], rotation=60, ha="right", fontsize=8)
     _row_labels(axes, [b.name for b in rows])
-    colour_bar = figure.colorbar(image, ax=axes, ticks=[0, 0.5, 1], shrink=0.6)
+    colour_bar = figure.colorbar(image, ax=axes, ticks=[0, 0.5, 1], shrink=0.6, label="空白：不适用")
     colour_bar.ax.set_yticklabels(["缺失", "单薄", "已覆盖"])
     return figure, ""
 
