@@ -60,15 +60,18 @@ class AuditFormat(str, Enum):
     text = "text"
     json = "json"
     csv = "csv"
+    html = "html"
+    xlsx = "xlsx"
 
 
+_STORED_FORMATS = ("html", "xlsx")  # written from the stored batch (auditor/store.py), into --out
 _AUDIT_FILES = {"text": "audit.txt", "json": "audit.json", "csv": "findings.csv"}
 
 
 @app.command("audit")
 def audit_command(
     paths: list[str] = typer.Argument(..., help="报告文件或文件夹（递归查找），作为一个批次审核"),
-    format: AuditFormat = typer.Option(AuditFormat.text, "--format", help="输出格式：text、json 或 csv"),
+    format: AuditFormat = typer.Option(AuditFormat.text, "--format", help="输出格式：text、json、csv、html（网页报告与图表，另附 Excel）或 xlsx（Excel 工作簿）；html 和 xlsx 须给出 --out"),
     out: Optional[Path] = typer.Option(None, "--out", help="输出文件夹；不给出时输出到标准输出"),
     config: Optional[Path] = typer.Option(None, "--config", help="配置文件（TOML）；默认读取 ./pyproject.toml 的 [tool.auditor]"),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="基线文件：其中已接受的问题不再报告"),
@@ -86,6 +89,9 @@ def audit_command(
     files = expand_paths(paths)
     if not files:
         typer.echo("错误：没有找到要审核的报告文件", err=True)
+        raise typer.Exit(2)
+    if format.value in _STORED_FORMATS and out is None:
+        typer.echo(f"错误：--format {format.value} 需要用 --out 指定输出文件夹", err=True)
         raise typer.Exit(2)
     try:
         settings = load_config(config, set(load_rules()))
@@ -109,6 +115,14 @@ def audit_command(
     if write_baseline is not None:
         count = save_baseline(results, write_baseline)
         typer.echo(f"已把 {count} 项问题写入基线文件 {write_baseline}", err=True)
+    if format.value in _STORED_FORMATS:
+        from auditor.output.render import render
+        from auditor.store import save_batch
+
+        save_batch(results, out, extra)
+        written = render(out, html=format is AuditFormat.html)
+        typer.echo(f"已审核 {len(results)} 份报告，结果写入 {'、'.join(map(str, written))}", err=True)
+        raise typer.Exit(1 if any(r.errors for r in results) else 0)
     body = _render_audit(results, format, extra)
     if out is None:
         sys.stdout.write(body)
@@ -155,6 +169,22 @@ def train_command(
     card = train(data, target)
     typer.echo(f"已训练内容要素分类器：阈值 {card['threshold']}，保留集宏平均 F1 {card['heldout']['macro_f1']}；"
                f"模型卡写入 {target / CARD_FILE}")
+
+
+@app.command("render")
+def render_command(
+    directory: Path = typer.Argument(..., help="auditor audit --format html 或 xlsx 写出的输出文件夹（含 findings.json、reports.json）"),
+) -> None:
+    """根据已保存的审核结果重新生成网页报告、图表和 Excel 工作簿（不重新读取或审核报告）。"""
+    from auditor.output.render import render
+    from auditor.store import StoreError
+
+    try:
+        written = render(directory)
+    except StoreError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"已重新生成 {'、'.join(map(str, written))}", err=True)
 
 
 @app.command("rules")

@@ -112,7 +112,8 @@ def requests_row_total(report: Report):
         if sum(parts) != total:
             yield Hit(f"表三「{REQUEST_ROWS[key]}」行：各类申请人之和 {' + '.join(map(str, parts))} = {sum(parts)}，"
                       f"但总计为 {total}",
-                      _cell(key, "total"), {"left": sum(parts), "right": total, "row": key})
+                      _cell(key, "total"),
+                      {"left": sum(parts), "right": total, "row": key, "cells": dict(zip(REQUEST_COLUMNS, parts))})
 
 
 @rule("TA204", "review-litigation-total-mismatch", "error")
@@ -133,7 +134,8 @@ def review_total(report: Report):
             yield Hit(f"表四「{_GROUP_NAMES[group]}」：{' + '.join(map(str, values[:4]))} = {sum(values[:4])}，"
                       f"但总计为 {values[4]}",
                       Location(section="四", table="review_litigation", row=group, column="total"),
-                      {"left": sum(values[:4]), "right": values[4], "group": group})
+                      {"left": sum(values[:4]), "right": values[4], "group": group,
+                       "cells": dict(zip(REVIEW_RESULTS, values[:4]))})
 
 
 def _count_cells(report: Report):
