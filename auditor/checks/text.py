@@ -10,7 +10,7 @@ from auditor.model import Report
 from auditor.registry import rule
 from auditor.rules import word_pairs
 
-_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,6})(?:[、，,]\s*)?\1")
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,6})(?:、\s*)?\1")  # a repeat across 「，」 is rhetoric (顶真), not a slip
 # Doubled words that are correct Chinese (reduplication) and never a slip.
 _DOUBLED_OK = {"研究", "讨论", "看看", "常常", "天天", "年年", "人人", "层层", "事事", "处处", "家家"}
 # 一 + a measure word, doubled, means "one by one" (一件一件, 一项一项, 一步一步); 一是一是 is a slip.
