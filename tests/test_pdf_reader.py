@@ -344,3 +344,19 @@ def test_scanned(tmp_path):
     report = read_report(path)
     assert report.error_code == "IN001"
     assert report.error == "PDF 没有文字层（可能是扫描件），需要先进行 OCR 识别"
+
+
+def test_real_carry_over_across_years(real_dir):
+    """Hongze 2023 and 2024 audited together: consistent (0 → 0) — until 2024's 上年结转 changes.
+
+    The two titles name the body differently (「洪泽区人民政府」, 「淮安市洪泽区人民政府」)."""
+    from dataclasses import replace
+
+    earlier = read_report(real_dir / "hongze-district-2023.pdf")
+    later = read_report(real_dir / "hongze-district-2024.pdf")
+    assert "HI701" not in {f.code for result in audit([earlier, later]) for f in result.findings}
+    table = later.tables["requests"]
+    rows = dict(table.values["rows"], **{"2": [2, 0, 0, 0, 0, 0, 2]})
+    changed = replace(later, tables={**later.tables, "requests": replace(table, values={**table.values, "rows": rows})})
+    found = [f for f in audit([earlier, changed])[1].findings if f.code == "HI701"]
+    assert found and found[0].evidence["other_source"] == earlier.source

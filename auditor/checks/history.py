@@ -1,6 +1,7 @@
 """HI — the same body's consecutive reports in one batch must agree (carry-over, documents in force).
 
-Bodies are matched by normalised name (「人民政府」「办事处」 and spaces dropped) and kind.
+Bodies are matched by normalised name (「人民政府」「办事处」 and spaces dropped) and kind; a name
+that repeats another with its superior places before it (「淮安市洪泽区」, 「洪泽区」) is the same body.
 """
 from __future__ import annotations
 
@@ -23,6 +24,19 @@ def body_key(report: Report) -> tuple[str, str] | None:
     return name, report.agency_kind
 
 
+def same_body(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two body keys name the same body: same kind, and one name is the other with the
+    superior places written before it (「淮安市洪泽区」 and 「洪泽区」)."""
+    (name_a, kind_a), (name_b, kind_b) = a, b
+    shorter, longer = sorted((name_a, name_b), key=len)
+    return kind_a == kind_b and len(shorter) >= 3 and longer.endswith(shorter)
+
+
+def _canonical(key: tuple[str, str], known) -> tuple[str, str]:
+    """The key already seen for the same body, if any; else this one."""
+    return next((k for k in known if same_body(k, key)), key)
+
+
 def consecutive_pairs(reports: list[Report]):
     """(previous, current) for every body that has reports for years Y-1 and Y in the batch.
 
@@ -33,7 +47,7 @@ def consecutive_pairs(reports: list[Report]):
     for report in reports:
         key = body_key(report)
         if key is not None and report.year is not None and not report.error:
-            by_body.setdefault(key, {}).setdefault(report.year, []).append(report)
+            by_body.setdefault(_canonical(key, by_body), {}).setdefault(report.year, []).append(report)
     for years in by_body.values():
         for year, versions in sorted(years.items()):
             earlier = years.get(year - 1)
