@@ -12,8 +12,8 @@ from auditor.parse.labels import (
     ACTIVE_HEADERS_2021,
     ACTIVE_ROWS_2019,
     ACTIVE_ROWS_2021,
+    closest,
     label_key,
-    similarity,
 )
 from auditor.parse.table_result import TableResult
 
@@ -28,11 +28,12 @@ def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
     tokens = tokenise(cells)
     template = _template(tokens, result)
     layout = ACTIVE_ROWS_2021 if template == "2021" else ACTIVE_ROWS_2019
+    row_labels = tuple(layout)
     found: dict[str, list[Token]] = {}
     current = None
     for token in tokens:
         if token.kind == "label":
-            row = _row_of(token.text, layout)
+            row = _row_of(token.text, row_labels)
             if row is not None:
                 current = row
                 found.setdefault(current, [])
@@ -62,10 +63,9 @@ def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
     return result.done(template, values)
 
 
-def _row_of(text: str, layout: dict) -> str | None:
-    key = label_key(text)
-    best = max(layout, key=lambda label: similarity(key, label_key(label)))
-    return best if similarity(key, label_key(best)) >= _ROW_THRESHOLD else None
+def _row_of(text: str, row_labels: tuple[str, ...]) -> str | None:
+    best, score = closest(label_key(text), row_labels)
+    return best if score >= _ROW_THRESHOLD else None
 
 
 def _is_block_header(text: str) -> bool:
@@ -84,8 +84,8 @@ def _template(tokens: list[Token], result: TableResult) -> str:
             matches.append((token.text, "2021", ACTIVE_HEADER_VARIANTS[key], 100.0))
             continue
         for template, labels in headers.items():
-            best = max(labels, key=lambda h: similarity(key, label_key(h)))
-            matches.append((token.text, template, best, similarity(key, label_key(best))))
+            best, score = closest(key, labels)
+            matches.append((token.text, template, best, score))
     matches = _complete_broken_headers(matches)
     votes = {t: sum(1 for _, tt, _, score in matches if tt == t and score == 100) for t in headers}
     template = "2019" if votes["2019"] > votes["2021"] else "2021"

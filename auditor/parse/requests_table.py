@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from auditor.parse.cells import Token, Value, parse_value, read_row, row_total_holds, tokenise
+from auditor.parse.cells import RowReading, Token, Value, parse_value, read_row, row_total_holds, tokenise
 from auditor.parse.labels import (
     REQUEST_COLUMN_LABELS,
     REQUEST_COLUMNS,
@@ -144,9 +144,7 @@ def _positional(rows: list[list[str]]) -> TableResult | None:
     return _finish(TableResult("requests"), readers)
 
 
-def _positional_row(cells: list[str]):
-    from auditor.parse.cells import RowReading
-
+def _positional_row(cells: list[str]) -> RowReading:
     values = tuple(parse_value(c) for c in cells)
     return RowReading(values)
 
