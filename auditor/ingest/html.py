@@ -16,6 +16,7 @@ from auditor.ingest.document import Document, Grid, UnreadableFile
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "iframe", "form", "select", "button")
 _BOILERPLATE = re.compile(r"nav|menu|footer|foot|header|head|breadcrumb|crumb|sidebar|side|share|copyright|banner|login|search", re.I)
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "blockquote", "pre", "center", "td", "th"}
+_LINE_SPACE = re.compile(r"[ \t\r\n]+")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _TITLE_HINT = "年度报告"
 
@@ -125,9 +126,10 @@ def _raw_text(element) -> str:
 
 
 def _cell_text(cell) -> str:
-    if len(cell) == 0:  # the common case, far cheaper than itertext()
-        return " ".join(cell.text.split()) if cell.text else ""
-    return _text_of(cell)
+    if len(cell):
+        return _text_of(cell)
+    text = cell.text  # the common case: no need to gather text from below
+    return " ".join(text.split()) if text else ""
 
 
 class _Writer:
@@ -152,19 +154,22 @@ class _Writer:
         self.length += len(value)
 
     def _end_line(self) -> None:
-        value = re.sub(r"[ \t\r\n]+", " ", "".join(self.line)).strip()
+        if not self.line:
+            return
+        value = _LINE_SPACE.sub(" ", "".join(self.line)).strip()
         self.line = []
         if value:
             self._emit(value + "\n")
 
     def walk(self, element) -> None:
-        if element.tag == "table":
+        tag = element.tag
+        if tag == "table":
             self._end_line()
             self._table(element)
-        elif element.tag == "br":
+        elif tag == "br":
             self._end_line()
         else:
-            block = element.tag in _BLOCK_TAGS
+            block = tag in _BLOCK_TAGS
             if block:
                 self._end_line()
             if element.text:
@@ -196,37 +201,43 @@ def expand_table(table) -> tuple[list[list[str]], list[list[bool]]]:
     overlapping an earlier one takes its positions over.
     """
     trs = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
-    lines: list[dict[int, tuple[str, bool]]] = [{} for _ in trs]  # per row: column -> (text, covered)
+    texts: list[dict[int, str]] = [{} for _ in trs]  # per row: column -> cell text
+    spanned: list[set[int]] = [set() for _ in trs]  # per row: the columns a span repeats a cell into
     width = 0
     for r, tr in enumerate(trs):
-        line = lines[r]
+        line = texts[r]
         c = 0
         for cell in tr.iterchildren("td", "th"):
             while c in line:
                 c += 1
             value = _cell_text(cell)
-            rowspan, colspan = cell.get("rowspan"), cell.get("colspan")
-            rowspan = _span(rowspan) if rowspan else 1
-            colspan = _span(colspan) if colspan else 1
+            attributes = cell.attrib
+            if attributes:
+                rowspan, colspan = _span(attributes.get("rowspan")), _span(attributes.get("colspan"))
+            else:
+                rowspan = colspan = 1
             if rowspan == colspan == 1:
-                line[c] = (value, False)
+                line[c] = value
             else:
                 for dr in range(rowspan):
-                    if r + dr == len(lines):
-                        lines.append({})
-                    target = lines[r + dr]
+                    if r + dr == len(texts):
+                        texts.append({})
+                        spanned.append(set())
+                    target, covered = texts[r + dr], spanned[r + dr]
                     for dc in range(colspan):
-                        target[c + dc] = (value, bool(dr or dc))
+                        target[c + dc] = value
+                        if dr or dc:
+                            covered.add(c + dc)
+                        else:
+                            covered.discard(c + dc)
             c += colspan
-            width = max(width, c)
-    while lines and not lines[-1]:
-        lines.pop()
-    empty = ("", False)
-    rows, covered = [], []
-    for line in lines:
-        cells = [line.get(c, empty) for c in range(width)]
-        rows.append([v for v, _ in cells])
-        covered.append([k for _, k in cells])
+            if c > width:
+                width = c
+    while texts and not texts[-1]:
+        texts.pop()
+    columns = range(width)
+    rows = [[line.get(c, "") for c in columns] for line in texts]
+    covered = [[c in cs for c in columns] if cs else [False] * width for cs in spanned[:len(texts)]]
     return rows, covered
 
 
@@ -238,6 +249,7 @@ def _nearest_table(element):
 
 
 def _span(value: str | None) -> int:
+    """A rowspan or colspan attribute as a count: 1 when absent or unreadable, at most 200."""
     try:
         return max(1, min(int(value or 1), 200))
     except ValueError:

@@ -123,18 +123,18 @@ def _finish(result: TableResult, rows) -> TableResult:
 
 def _positional(rows: list[list[str]]) -> TableResult | None:
     """Read a grid with reliable columns by its header labels; None if the header is not clear."""
-    first = next((i for i, row in enumerate(rows)
-                  if any(similarity(label_key(c), REQUEST_ROW_KEYS["1"]) >= _MATCH_THRESHOLD for c in row)), None)
+    first = next((i for i, row in enumerate(rows) if any(map(_names_first_row, row))), None)
     if not first:
         return None
     columns = _value_columns(rows[:first])
     if columns is None:
         return None
     value_columns = set(columns.values())
+    positions = [columns[name] for name in REQUEST_COLUMNS]
     readers = []
     for row in rows[first:]:
         labels = list(dict.fromkeys(c for i, c in enumerate(row) if i not in value_columns and c.strip()))
-        cells = [row[columns[name]] if columns[name] < len(row) else "" for name in REQUEST_COLUMNS]
+        cells = [row[i] if i < len(row) else "" for i in positions]
         if not labels:
             continue
         key, printed = resolve_row_label(labels)
@@ -144,9 +144,13 @@ def _positional(rows: list[list[str]]) -> TableResult | None:
     return _finish(TableResult("requests"), readers)
 
 
+@lru_cache(maxsize=8192)
+def _names_first_row(cell: str) -> bool:
+    return similarity(label_key(cell), REQUEST_ROW_KEYS["1"]) >= _MATCH_THRESHOLD
+
+
 def _positional_row(cells: list[str]) -> RowReading:
-    values = tuple(parse_value(c) for c in cells)
-    return RowReading(values)
+    return RowReading(tuple(map(parse_value, cells)))
 
 
 def _value_columns(header_rows: list[list[str]]) -> dict[str, int] | None:
@@ -156,9 +160,13 @@ def _value_columns(header_rows: list[list[str]]) -> dict[str, int] | None:
         texts = list(dict.fromkeys(label_key(r[c]) for r in header_rows if c < len(r) and r[c].strip()))
         if not texts:
             continue
-        deepest = texts[-1]
-        for name, label in REQUEST_COLUMN_LABELS.items():
-            if similarity(deepest, label_key(label)) >= 85 and name not in found:
-                found[name] = c
-                break
+        name = next((n for n in _column_names(texts[-1]) if n not in found), None)
+        if name is not None:
+            found[name] = c
     return found if len(found) == len(REQUEST_COLUMNS) else None
+
+
+@lru_cache(maxsize=1024)
+def _column_names(key: str) -> tuple[str, ...]:
+    """The value columns whose header label a header key matches, in the format's order."""
+    return tuple(name for name, label in REQUEST_COLUMN_LABELS.items() if similarity(key, label_key(label)) >= 85)

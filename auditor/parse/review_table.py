@@ -6,6 +6,8 @@ header; a grid with reliable columns is read by its header labels.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from auditor.parse.cells import parse_value, read_row, row_total_holds, tokenise
 from auditor.parse.labels import REVIEW_GROUPS, REVIEW_RESULTS, label_key
 from auditor.parse.table_result import TableResult
@@ -45,13 +47,19 @@ def _positional(rows: list[list[str]]):
         return None
     slots: dict[tuple[str, int], int] = {}
     for c in range(len(rows[data])):
-        path = "".join(dict.fromkeys(label_key(r[c]) for r in rows[:data] if c < len(r)))
-        group = next((g for g, marker in _GROUP_MARKERS if marker in path), None)
-        result = next((i for i, label in enumerate(REVIEW_RESULTS) if label_key(label) in path
-                       or (label == "结果维持" and "维持" in path) or (label == "结果纠正" and "纠正" in path)), None)
+        group, result = _slot_of("".join(dict.fromkeys(label_key(r[c]) for r in rows[:data] if c < len(r))))
         if group and result is not None and (group, result) not in slots:
             slots[(group, result)] = c
     if len(slots) != 15:
         return None
     return tuple(parse_value(rows[data][slots[(g, r)]]) for g in REVIEW_GROUPS for r in range(5))
+
+
+@lru_cache(maxsize=1024)
+def _slot_of(path: str) -> tuple[str | None, int | None]:
+    """The group and result (index in REVIEW_RESULTS) that a column's joined header labels name."""
+    group = next((g for g, marker in _GROUP_MARKERS if marker in path), None)
+    result = next((i for i, label in enumerate(REVIEW_RESULTS) if label_key(label) in path
+                   or (label == "结果维持" and "维持" in path) or (label == "结果纠正" and "纠正" in path)), None)
+    return group, result
 
