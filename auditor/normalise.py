@@ -45,6 +45,8 @@ STRUCTURAL_START = re.compile(
     r"|第[一二三四五六七八九十]+[条章节项]|[-•·●■◆]|[一二三四五六七八九十]是)"
 )
 _SENTENCE_END = re.compile(r"[。！？；：:;!?…”」』）)\]】]$")
+_JOINABLE_END = re.compile(rf"[{_CJK}，、]")
+_JOINABLE_START = re.compile(rf"[{_CJK}\d]")
 _MIN_BROKEN_LINE = 20
 
 
@@ -149,4 +151,4 @@ def _continues(before: str, after: str) -> bool:
         return False
     if STRUCTURAL_START.match(before) and len(before) < 30:  # a heading, not a broken sentence
         return False
-    return bool(re.match(rf"[{_CJK}，、]", before[-1])) and bool(re.match(rf"[{_CJK}\d]", after[0]))
+    return bool(_JOINABLE_END.match(before[-1])) and bool(_JOINABLE_START.match(after[0]))

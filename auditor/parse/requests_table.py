@@ -126,11 +126,10 @@ def _positional(rows: list[list[str]]) -> TableResult | None:
     first = next((i for i, row in enumerate(rows) if any(map(_names_first_row, row))), None)
     if not first:
         return None
-    columns = _value_columns(rows[:first])
-    if columns is None:
+    positions = _value_columns(tuple(map(tuple, rows[:first])))
+    if positions is None:
         return None
-    value_columns = set(columns.values())
-    positions = [columns[name] for name in REQUEST_COLUMNS]
+    value_columns = set(positions)
     readers = []
     for row in rows[first:]:
         labels = list(dict.fromkeys(c for i, c in enumerate(row) if i not in value_columns and c.strip()))
@@ -153,7 +152,9 @@ def _positional_row(cells: list[str]) -> RowReading:
     return RowReading(tuple(map(parse_value, cells)))
 
 
-def _value_columns(header_rows: list[list[str]]) -> dict[str, int] | None:
+@lru_cache(maxsize=1024)
+def _value_columns(header_rows: tuple[tuple[str, ...], ...]) -> tuple[int, ...] | None:
+    """The column of each of REQUEST_COLUMNS, by the header rows' labels (cached: layouts repeat)."""
     width = max((len(r) for r in header_rows), default=0)
     found: dict[str, int] = {}
     for c in range(width):
@@ -163,7 +164,7 @@ def _value_columns(header_rows: list[list[str]]) -> dict[str, int] | None:
         name = next((n for n in _column_names(texts[-1]) if n not in found), None)
         if name is not None:
             found[name] = c
-    return found if len(found) == len(REQUEST_COLUMNS) else None
+    return tuple(found[name] for name in REQUEST_COLUMNS) if len(found) == len(REQUEST_COLUMNS) else None
 
 
 @lru_cache(maxsize=1024)
