@@ -41,3 +41,16 @@ def test_expand_table_handles_overlapping_spans():
         "<tr><td>d</td></tr><tr><td colspan='2'>e</td></tr></table>")
     rows, _ = expand_table(table)
     assert rows == [["a", "b", "c"], ["a", "d", "c"], ["a", "e", "e"]]
+
+
+def test_dropped_markup_keeps_its_tail_and_nested_cell_text_is_read_whole(tmp_path):
+    page = ("<html><head><meta charset='utf-8'></head><body><div class='article'>"
+            "<h1>青石乡2024年政府信息公开工作年度报告</h1>"
+            "<p>全年收到申请<script>var x = 1;</script>3件，<span class='share'>分享</span>均已办结。</p>"
+            "<table><tr><td>予以<b>公开</b><!-- note -->数量</td><td> 1 <br/>2 </td></tr></table>"
+            "</div></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    document = read_document(path)
+    assert "全年收到申请3件，均已办结。" in document.raw_text
+    assert document.grids[0].rows == (("予以公开数量", "1 2"),)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import codecs
-import re
 
 from auditor.ingest.document import UnreadableFile
 
@@ -13,7 +12,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_CONTROL = re.compile("[" + "".join(re.escape(chr(c)) for c in range(32) if chr(c) not in "\t\n\r\f\v") + "]")
+_CONTROL_BYTES = bytes(c for c in range(32) if chr(c) not in "\t\n\r\f\v")
 
 
 def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
@@ -83,7 +82,10 @@ def _detected(data: bytes) -> tuple[str, str, tuple[str, ...]]:
 def _checked(text: str) -> str:
     """Reject text that decoded but is mostly control characters (binary data)."""
     sample = text[:20000]
-    controls = len(_CONTROL.findall(sample))
+    # In UTF-8 a control character is one byte below 0x20 and no other character has such a
+    # byte, so counting bytes counts the characters; bytes.translate is much faster than a regex.
+    encoded = sample.encode("utf-8", "surrogatepass")
+    controls = len(encoded) - len(encoded.translate(None, _CONTROL_BYTES))
     if controls > max(3, len(sample) // 100):
         raise UnreadableFile("文件含有大量控制字符，不是文本文件")
     return text

@@ -8,24 +8,27 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree  # plain etree elements: lxml.html's per-element class lookup is slow
+
 from auditor.ingest.decode import decode_text
 from auditor.ingest.document import Document, Grid, UnreadableFile
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "iframe", "form", "select", "button")
 _BOILERPLATE = re.compile(r"nav|menu|footer|foot|header|head|breadcrumb|crumb|sidebar|side|share|copyright|banner|login|search", re.I)
 _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "blockquote", "pre", "center", "td", "th"}
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_LINE_SPACE = re.compile(r"[ \t\r\n]+")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _TITLE_HINT = "年度报告"
 
 
 def read_html(source: str, data: bytes) -> Document:
-    import lxml.html
-
     text, encoding, warnings = _decode_html(data)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = etree.fromstring(text, etree.HTMLParser())
     except Exception as error:  # lxml raises several types for hopeless markup
         raise UnreadableFile(f"无法解析 HTML：{error}") from error
+    if root is None:
+        raise UnreadableFile("无法解析 HTML：Document is empty")
     page_title = _page_title(root)
     _strip_boilerplate(root)
     article = _article(root)
@@ -62,12 +65,26 @@ def _page_title(root) -> str | None:
 
 def _strip_boilerplate(root) -> None:
     for element in list(root.iter(*_DROP_TAGS)):
-        element.drop_tree()
+        _drop_tree(element)
     for element in list(root.iter("div", "ul", "section", "span", "p", "table")):
+        if not element.attrib:  # most elements: no class or id to judge
+            continue
         marker = f"{element.get('class') or ''} {element.get('id') or ''}"
         if marker.strip() and _BOILERPLATE.search(marker) and not _contains_report_table(element):
             if element.getparent() is not None:
-                element.drop_tree()
+                _drop_tree(element)
+
+
+def _drop_tree(element) -> None:
+    """Remove the element and its children, keeping its tail text (as lxml.html's drop_tree)."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + element.tail
+        else:
+            previous.tail = (previous.tail or "") + element.tail
+    parent.remove(element)
 
 
 def _contains_report_table(element) -> bool:
@@ -77,12 +94,13 @@ def _contains_report_table(element) -> bool:
 def _article(root):
     scores: dict = {}
     for element in root.iter("p", "table", "h1", "h2", "h3", "h4", "div", "td", "li", "pre"):
-        if element.tag == "td" and len(element) == 0 and len(element.text or "") < 60:
+        tag = element.tag
+        if tag == "td" and len(element) == 0 and len(element.text or "") < 60:
             continue  # a data cell: its table is scored as a whole
-        if element.tag in ("div", "td") and element.find(".//p") is not None:
+        if tag in ("div", "td") and element.find(".//p") is not None:
             continue
-        own = len(_CJK.findall(_text_of(element))) - 2 * sum(len(_CJK.findall(_text_of(a))) for a in element.iter("a"))
-        if element.tag == "table":
+        own = _cjk_count(_raw_text(element)) - 2 * sum(_cjk_count(_raw_text(a)) for a in element.iter("a"))
+        if tag == "table":
             own *= 2
         parent = element.getparent()
         if parent is None or own <= 0:
@@ -97,8 +115,19 @@ def _article(root):
     return max(scores, key=scores.get)
 
 
+def _cjk_count(value: str) -> int:
+    return sum(map(len, _CJK_RUN.findall(value)))
+
+
 def _text_of(element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    return " ".join(_raw_text(element).split())
+
+
+def _raw_text(element) -> str:
+    """All text below the element, as "".join(element.itertext()) but gathered by libxml2."""
+    if len(element) == 0:  # the common case: the element's own text is all of it
+        return element.text or ""
+    return etree.tostring(element, method="text", encoding=str, with_tail=False)
 
 
 class _Writer:
@@ -123,19 +152,22 @@ class _Writer:
         self.length += len(value)
 
     def _end_line(self) -> None:
-        value = re.sub(r"[ \t\r\n]+", " ", "".join(self.line)).strip()
+        if not self.line:
+            return
+        value = _LINE_SPACE.sub(" ", "".join(self.line)).strip()
         self.line = []
         if value:
             self._emit(value + "\n")
 
     def walk(self, element) -> None:
-        if element.tag == "table":
+        tag = element.tag
+        if tag == "table":
             self._end_line()
             self._table(element)
-        elif element.tag == "br":
+        elif tag == "br":
             self._end_line()
         else:
-            block = element.tag in _BLOCK_TAGS
+            block = tag in _BLOCK_TAGS
             if block:
                 self._end_line()
             if element.text:
@@ -163,29 +195,49 @@ class _Writer:
 def expand_table(table) -> tuple[list[list[str]], list[list[bool]]]:
     """The table as a rectangular grid, rowspan/colspan expanded by repeating the cell text.
 
-    Also returns which positions are covered by a span (True) rather than holding a cell.
+    Also returns which positions are covered by a span (True) rather than holding a cell. A span
+    overlapping an earlier one takes its positions over.
     """
-    rows = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
-    grid: dict[tuple[int, int], tuple[str, bool]] = {}
+    trs = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
+    texts: list[dict[int, str]] = [{} for _ in trs]  # per row: column -> cell text
+    spanned: list[set[int]] = [set() for _ in trs]  # per row: the columns a span repeats a cell into
     width = 0
-    for r, tr in enumerate(rows):
+    for r, tr in enumerate(trs):
+        line = texts[r]
         c = 0
         for cell in tr.iterchildren("td", "th"):
-            while (r, c) in grid:
+            while c in line:
                 c += 1
-            value = " ".join("".join(cell.itertext()).split())
-            rowspan, colspan = cell.get("rowspan"), cell.get("colspan")
-            rowspan = _span(rowspan) if rowspan else 1
-            colspan = _span(colspan) if colspan else 1
-            for dr in range(rowspan):
-                for dc in range(colspan):
-                    grid[(r + dr, c + dc)] = (value, bool(dr or dc))
+            text = cell.text if len(cell) == 0 else _raw_text(cell)  # _text_of, inlined: the hot loop
+            value = " ".join(text.split()) if text else ""
+            attributes = cell.attrib
+            if attributes:
+                rowspan, colspan = _span(attributes.get("rowspan")), _span(attributes.get("colspan"))
+            else:
+                rowspan = colspan = 1
+            if rowspan == colspan == 1:
+                line[c] = value
+            else:
+                for dr in range(rowspan):
+                    if r + dr == len(texts):
+                        texts.append({})
+                        spanned.append(set())
+                    target, covered = texts[r + dr], spanned[r + dr]
+                    for dc in range(colspan):
+                        target[c + dc] = value
+                        if dr or dc:
+                            covered.add(c + dc)
+                        else:
+                            covered.discard(c + dc)
             c += colspan
-            width = max(width, c)
-    height = max((r for r, _ in grid), default=-1) + 1
-    empty = ("", False)
-    cells = [[grid.get((r, c), empty) for c in range(width)] for r in range(height)]
-    return [[v for v, _ in row] for row in cells], [[k for _, k in row] for row in cells]
+            if c > width:
+                width = c
+    while texts and not texts[-1]:
+        texts.pop()
+    columns = range(width)
+    rows = [[line.get(c, "") for c in columns] for line in texts]
+    covered = [[c in cs for c in columns] if cs else [False] * width for cs in spanned[:len(texts)]]
+    return rows, covered
 
 
 def _nearest_table(element):
@@ -196,6 +248,7 @@ def _nearest_table(element):
 
 
 def _span(value: str | None) -> int:
+    """A rowspan or colspan attribute as a count: 1 when absent or unreadable, at most 200."""
     try:
         return max(1, min(int(value or 1), 200))
     except ValueError:

@@ -72,18 +72,17 @@ def parse_document(document: Document) -> Report:
 def _prose_lines(text: str, grid_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Non-empty lines outside the grids, as (start, end, text)."""
     lines = []
-    start = 0
     spans = iter(sorted(grid_spans))
     current = next(spans, None)
-    while start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        while current is not None and current[1] < start:
-            current = next(spans, None)
-        inside = current is not None and current[0] <= start and end <= current[1] + 1
-        content = text[start:end]
-        if content.strip() and not inside and "\t" not in content:
-            lines.append((start, end, content.strip()))
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        content = line.strip()
+        if content and "\t" not in line:
+            while current is not None and current[1] < start:
+                current = next(spans, None)
+            if not (current is not None and current[0] <= start and end <= current[1] + 1):
+                lines.append((start, end, content))
         start = end + 1
     return lines
 

@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from auditor.parse.cells import Token, read_row, tokenise
 from auditor.parse.labels import (
     ACTIVE_HEADER_VARIANTS,
@@ -12,8 +14,8 @@ from auditor.parse.labels import (
     ACTIVE_HEADERS_2021,
     ACTIVE_ROWS_2019,
     ACTIVE_ROWS_2021,
+    closest,
     label_key,
-    similarity,
 )
 from auditor.parse.table_result import TableResult
 
@@ -28,11 +30,12 @@ def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
     tokens = tokenise(cells)
     template = _template(tokens, result)
     layout = ACTIVE_ROWS_2021 if template == "2021" else ACTIVE_ROWS_2019
+    row_labels = tuple(layout)
     found: dict[str, list[Token]] = {}
     current = None
     for token in tokens:
         if token.kind == "label":
-            row = _row_of(token.text, layout)
+            row = _row_of(token.text, row_labels)
             if row is not None:
                 current = row
                 found.setdefault(current, [])
@@ -62,10 +65,9 @@ def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
     return result.done(template, values)
 
 
-def _row_of(text: str, layout: dict) -> str | None:
-    key = label_key(text)
-    best = max(layout, key=lambda label: similarity(key, label_key(label)))
-    return best if similarity(key, label_key(best)) >= _ROW_THRESHOLD else None
+def _row_of(text: str, row_labels: tuple[str, ...]) -> str | None:
+    best, score = closest(label_key(text), row_labels)
+    return best if score >= _ROW_THRESHOLD else None
 
 
 def _is_block_header(text: str) -> bool:
@@ -74,25 +76,35 @@ def _is_block_header(text: str) -> bool:
 
 def _template(tokens: list[Token], result: TableResult) -> str:
     """2021 or 2019 by which format's column headers the table prints; deviations noted."""
+    template, deviations = _template_of(tuple(t.text for t in tokens if t.kind == "label"))
+    for printed, best in deviations:
+        result.deviation("active", "header", printed, best)
+    return template
+
+
+@lru_cache(maxsize=1024)
+def _template_of(labels: tuple[str, ...]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The template the table's label cells tell, and the (printed, expected) header deviations.
+
+    Cached: reports of one layout print the same labels, whatever their numbers."""
     headers = {"2021": ACTIVE_HEADERS_2021, "2019": ACTIVE_HEADERS_2019}
     matches = []  # (printed, template, best header, score)
-    for token in tokens:
-        if token.kind != "label" or _is_block_header(token.text):
+    for text in labels:
+        if _is_block_header(text):
             continue
-        key = label_key(token.text)
+        key = label_key(text)
         if key in ACTIVE_HEADER_VARIANTS:
-            matches.append((token.text, "2021", ACTIVE_HEADER_VARIANTS[key], 100.0))
+            matches.append((text, "2021", ACTIVE_HEADER_VARIANTS[key], 100.0))
             continue
-        for template, labels in headers.items():
-            best = max(labels, key=lambda h: similarity(key, label_key(h)))
-            matches.append((token.text, template, best, similarity(key, label_key(best))))
+        for template, candidates in headers.items():
+            best, score = closest(key, candidates)
+            matches.append((text, template, best, score))
     matches = _complete_broken_headers(matches)
     votes = {t: sum(1 for _, tt, _, score in matches if tt == t and score == 100) for t in headers}
     template = "2019" if votes["2019"] > votes["2021"] else "2021"
-    for printed, tt, best, score in matches:
-        if tt == template and _DEVIATION_MIN <= score < 100:
-            result.deviation("active", "header", printed, best)
-    return template
+    deviations = tuple((printed, best) for printed, tt, best, score in matches
+                       if tt == template and _DEVIATION_MIN <= score < 100)
+    return template, deviations
 
 
 def _complete_broken_headers(matches):

@@ -36,6 +36,7 @@ class Token:
     value: Value = None
 
 
+@lru_cache(maxsize=8192)
 def parse_value(text: str) -> Value:
     """A printed cell as a value: int for a whole number, None for a blank mark, else the text."""
     text = text.strip().removesuffix("件").strip()

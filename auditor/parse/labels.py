@@ -106,6 +106,13 @@ def similarity(a: str, b: str) -> float:
     return fuzz.ratio(a, b)
 
 
+@lru_cache(maxsize=8192)
+def closest(key: str, labels: tuple[str, ...]) -> tuple[str, float]:
+    """The label most similar to a label key (the first of equals) and its similarity."""
+    best = max(labels, key=lambda label: similarity(key, label_key(label)))
+    return best, similarity(key, label_key(best))
+
+
 REQUEST_ROW_KEYS = {key: label_key(text) for key, text in REQUEST_ROWS.items()}
 REQUEST_GROUP_KEYS = {key: label_key(text) for key, text in REQUEST_GROUPS.items()}
 SECTION_TITLE_KEYS = {number: tuple(label_key(t) for t in titles) for number, titles in SECTION_TITLES.items()}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from auditor.parse.cells import Token, Value, parse_value, read_row, row_total_holds, tokenise
+from auditor.parse.cells import RowReading, Token, Value, parse_value, read_row, row_total_holds, tokenise
 from auditor.parse.labels import (
     REQUEST_COLUMN_LABELS,
     REQUEST_COLUMNS,
@@ -123,18 +123,17 @@ def _finish(result: TableResult, rows) -> TableResult:
 
 def _positional(rows: list[list[str]]) -> TableResult | None:
     """Read a grid with reliable columns by its header labels; None if the header is not clear."""
-    first = next((i for i, row in enumerate(rows)
-                  if any(similarity(label_key(c), REQUEST_ROW_KEYS["1"]) >= _MATCH_THRESHOLD for c in row)), None)
+    first = next((i for i, row in enumerate(rows) if any(map(_names_first_row, row))), None)
     if not first:
         return None
-    columns = _value_columns(rows[:first])
-    if columns is None:
+    positions = _value_columns(tuple(map(tuple, rows[:first])))
+    if positions is None:
         return None
-    value_columns = set(columns.values())
+    value_columns = set(positions)
     readers = []
     for row in rows[first:]:
         labels = list(dict.fromkeys(c for i, c in enumerate(row) if i not in value_columns and c.strip()))
-        cells = [row[columns[name]] if columns[name] < len(row) else "" for name in REQUEST_COLUMNS]
+        cells = [row[i] if i < len(row) else "" for i in positions]
         if not labels:
             continue
         key, printed = resolve_row_label(labels)
@@ -144,23 +143,31 @@ def _positional(rows: list[list[str]]) -> TableResult | None:
     return _finish(TableResult("requests"), readers)
 
 
-def _positional_row(cells: list[str]):
-    from auditor.parse.cells import RowReading
-
-    values = tuple(parse_value(c) for c in cells)
-    return RowReading(values)
+@lru_cache(maxsize=8192)
+def _names_first_row(cell: str) -> bool:
+    return similarity(label_key(cell), REQUEST_ROW_KEYS["1"]) >= _MATCH_THRESHOLD
 
 
-def _value_columns(header_rows: list[list[str]]) -> dict[str, int] | None:
+def _positional_row(cells: list[str]) -> RowReading:
+    return RowReading(tuple(map(parse_value, cells)))
+
+
+@lru_cache(maxsize=1024)
+def _value_columns(header_rows: tuple[tuple[str, ...], ...]) -> tuple[int, ...] | None:
+    """The column of each of REQUEST_COLUMNS, by the header rows' labels (cached: layouts repeat)."""
     width = max((len(r) for r in header_rows), default=0)
     found: dict[str, int] = {}
     for c in range(width):
         texts = list(dict.fromkeys(label_key(r[c]) for r in header_rows if c < len(r) and r[c].strip()))
         if not texts:
             continue
-        deepest = texts[-1]
-        for name, label in REQUEST_COLUMN_LABELS.items():
-            if similarity(deepest, label_key(label)) >= 85 and name not in found:
-                found[name] = c
-                break
-    return found if len(found) == len(REQUEST_COLUMNS) else None
+        name = next((n for n in _column_names(texts[-1]) if n not in found), None)
+        if name is not None:
+            found[name] = c
+    return tuple(found[name] for name in REQUEST_COLUMNS) if len(found) == len(REQUEST_COLUMNS) else None
+
+
+@lru_cache(maxsize=1024)
+def _column_names(key: str) -> tuple[str, ...]:
+    """The value columns whose header label a header key matches, in the format's order."""
+    return tuple(name for name, label in REQUEST_COLUMN_LABELS.items() if similarity(key, label_key(label)) >= 85)

@@ -6,6 +6,8 @@ header; a grid with reliable columns is read by its header labels.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from auditor.parse.cells import parse_value, read_row, row_total_holds, tokenise
 from auditor.parse.labels import REVIEW_GROUPS, REVIEW_RESULTS, label_key
 from auditor.parse.table_result import TableResult
@@ -43,9 +45,19 @@ def _positional(rows: list[list[str]]):
                  if sum(1 for c in row if isinstance(parse_value(c), int)) >= 10), None)
     if not data:
         return None
+    columns = _value_columns(tuple(map(tuple, rows[:data])), len(rows[data]))
+    if columns is None:
+        return None
+    return tuple(parse_value(rows[data][c]) for c in columns)
+
+
+@lru_cache(maxsize=1024)
+def _value_columns(header_rows: tuple[tuple[str, ...], ...], width: int) -> tuple[int, ...] | None:
+    """The column of each value, group by group and result by result, told by the header rows'
+    labels; None unless all fifteen are found (cached: layouts repeat)."""
     slots: dict[tuple[str, int], int] = {}
-    for c in range(len(rows[data])):
-        path = "".join(dict.fromkeys(label_key(r[c]) for r in rows[:data] if c < len(r)))
+    for c in range(width):
+        path = "".join(dict.fromkeys(label_key(r[c]) for r in header_rows if c < len(r)))
         group = next((g for g, marker in _GROUP_MARKERS if marker in path), None)
         result = next((i for i, label in enumerate(REVIEW_RESULTS) if label_key(label) in path
                        or (label == "结果维持" and "维持" in path) or (label == "结果纠正" and "纠正" in path)), None)
@@ -53,5 +65,4 @@ def _positional(rows: list[list[str]]):
             slots[(group, result)] = c
     if len(slots) != 15:
         return None
-    return tuple(parse_value(rows[data][slots[(g, r)]]) for g in REVIEW_GROUPS for r in range(5))
-
+    return tuple(slots[(g, r)] for g in REVIEW_GROUPS for r in range(5))

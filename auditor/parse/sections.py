@@ -7,6 +7,7 @@ structure checks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditor.model import ParseNote, Section
 from auditor.parse.labels import SECTION_TITLE_KEYS, SECTION_TITLES, label_key, similarity
@@ -23,12 +24,16 @@ def find_headings(lines: list[tuple[int, int, str]]) -> list[tuple[str, str, int
         match = _HEADING.match(text)
         if not match:
             continue
-        title = label_key(match.group("title"))
-        scored = [(max(_title_score(title, t) for t in SECTION_TITLE_KEYS[n]), n) for n in SECTION_TITLE_KEYS]
-        score, number = max(scored)
+        score, number = _best_section(label_key(match.group("title")))
         if score >= _THRESHOLD:
             headings.append((number, match.group("number"), start, end))
     return headings
+
+
+@lru_cache(maxsize=4096)
+def _best_section(title: str) -> tuple[float, str]:
+    """(score, number) of the standard section whose title the printed title matches best."""
+    return max((max(_title_score(title, t) for t in SECTION_TITLE_KEYS[n]), n) for n in SECTION_TITLE_KEYS)
 
 
 def _title_score(printed: str, expected: str) -> float:

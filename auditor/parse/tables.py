@@ -23,6 +23,7 @@ _OPENERS = {
     "requests": ("勾稽关系", "申请人情况", "本年新收"),
     "review_litigation": ("行政复议", "行政诉讼"),
 }
+_ANY_OPENER = re.compile("|".join(re.escape(o) for openers in _OPENERS.values() for o in openers))
 _MARKERS = {"active": ("第二十条", "规章", "行政许可"), "requests": ("本年新收", "予以公开", "申请人情况"),
             "review_litigation": ("结果维持", "复议后起诉", "尚未审结")}
 
@@ -57,7 +58,11 @@ def read_tables(grids: tuple[Grid, ...], grid_spans, sections: list[Section], te
 def _begins(rows) -> dict[str, int]:
     begins: dict[str, int] = {}
     for index, (grid, r, _) in enumerate(rows):
+        if len(begins) == len(_OPENERS):
+            break
         line = "".join(grid.rows[r])
+        if not _ANY_OPENER.search(line):
+            continue
         for name, openers in _OPENERS.items():
             if name not in begins and any(o in line for o in openers):
                 if name == "review_litigation" and "requests" in begins and begins["requests"] == index:
