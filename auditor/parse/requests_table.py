@@ -44,7 +44,7 @@ def _stream(tokens: list[Token]) -> TableResult:
     result = TableResult("requests")
     labels: list[str] = []
     values: list[Token] = []
-    key = None
+    key, printed = None, ""
     rows: list[tuple[str, list[Token], str]] = []
     for token in tokens + [Token("label", "")]:
         if token.kind == "label":
