@@ -76,23 +76,14 @@ def audit_command(
 ) -> None:
     """审核报告：逐项核对表格、结构、一致性和文字，输出问题清单（退出码：0 无错误，1 有错误，2 无法运行）。"""
     from auditor.baseline import apply_baseline, write_baseline as save_baseline
-    from auditor.config import ConfigError, load_config
+    from auditor.config import ConfigError
     from auditor.corpus.reuse import configure as configure_reuse, reuse_analysis
     from auditor.engine import audit
     from auditor.parse import read_report
-    from auditor.paths import expand_paths
     from auditor.progress import progress_bar
     from auditor.registry import load_rules
 
-    files = expand_paths(paths)
-    if not files:
-        typer.echo("错误：没有找到要审核的报告文件", err=True)
-        raise typer.Exit(2)
-    try:
-        settings = load_config(config, set(load_rules()))
-    except ConfigError as error:
-        typer.echo(f"错误：{error}", err=True)
-        raise typer.Exit(2)
+    files, settings = _batch_and_config(paths, config, "审核")
     configure_reuse(settings.reuse)
     with progress_bar(len(files)) as advance:
         results = audit((read_report(f) for f in files), settings, progress=lambda report: advance())
@@ -124,6 +115,23 @@ def audit_command(
     raise typer.Exit(1 if any(r.errors for r in results) else 0)
 
 
+def _batch_and_config(paths: list[str], config: Optional[Path], verb: str):
+    """The files of a batch and the configuration; exits 2 when either cannot be had."""
+    from auditor.config import ConfigError, load_config
+    from auditor.paths import expand_paths
+    from auditor.registry import load_rules
+
+    files = expand_paths(paths)
+    if not files:
+        typer.echo(f"错误：没有找到要{verb}的报告文件", err=True)
+        raise typer.Exit(2)
+    try:
+        return files, load_config(config, set(load_rules()))
+    except ConfigError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(2)
+
+
 def _render_audit(results, format: AuditFormat, extra: dict) -> str:
     if format is AuditFormat.json:
         from auditor.output.audit_json import audit_to_json
@@ -145,23 +153,12 @@ def similar_command(
     config: Optional[Path] = typer.Option(None, "--config", help="配置文件（TOML）；比较参数读取 [tool.auditor.reuse]"),
 ) -> None:
     """比较各机关报告的叙述部分：相似度矩阵（CSV）、热力图和聚类树状图（PNG、SVG）、共同段落清单（CSV、JSON）。"""
-    from auditor.config import ConfigError, load_config
     from auditor.corpus.reuse import reuse_analysis
     from auditor.output.similar_files import write_similar
     from auditor.parse import read_report
-    from auditor.paths import expand_paths
     from auditor.progress import progress_bar
-    from auditor.registry import load_rules
 
-    files = expand_paths(paths)
-    if not files:
-        typer.echo("错误：没有找到要比较的报告文件", err=True)
-        raise typer.Exit(2)
-    try:
-        settings = load_config(config, set(load_rules()))
-    except ConfigError as error:
-        typer.echo(f"错误：{error}", err=True)
-        raise typer.Exit(2)
+    files, settings = _batch_and_config(paths, config, "比较")
     reports = []
     with progress_bar(len(files)) as advance:
         for file in files:

@@ -26,8 +26,8 @@ class ReuseParameters:
     anchor_chars      an exact common run of at least this many characters anchors an alignment
     max_gap           runs separated by at most this many edited characters on each side
                       (a name swapped, a number changed) join into one shared passage
-    min_chars         a shared passage is reported when it has at least this many characters
-                      outside boilerplate
+    min_chars         a shared passage is reported when it has at least this many Chinese
+                      characters outside boilerplate (digits, URLs and punctuation do not count)
     boilerplate_share a shingle found in at least this share of the batch's bodies ...
     boilerplate_min_bodies  ... and in at least this many bodies is boilerplate (never a copy)
     near_duplicate    RE602: Jaccard similarity of two bodies' whole narratives (shingle sets)

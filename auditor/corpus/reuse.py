@@ -20,7 +20,7 @@ from auditor.corpus.boilerplate import Boilerplate, boilerplate_sentences, find_
 from auditor.corpus.candidates import candidate_pairs
 from auditor.corpus.parameters import ReuseParameters
 from auditor.corpus.passages import Passage, narrative_passages
-from auditor.corpus.shingles import covered_chars, shingle_hashes
+from auditor.corpus.shingles import covered_chars, han_chars, shingle_hashes
 from auditor.model import Report
 
 _EXCERPT = 60
@@ -121,8 +121,8 @@ class ReuseAnalysis:
     def _shared(self, a: Document, p: int, b: Document, q: int) -> list[SharedPassage]:
         pa, pb = a.passages[p], b.passages[q]
         k = self.params.shingle_size
-        own_a = ~covered_chars(a.boiler[p], len(pa.text), k)
-        own_b = ~covered_chars(b.boiler[q], len(pb.text), k)
+        own_a = ~covered_chars(a.boiler[p], len(pa.text), k) & han_chars(pa.text)
+        own_b = ~covered_chars(b.boiler[q], len(pb.text), k) & han_chars(pb.text)
         found = []
         for span in shared_spans(pa.text, pb.text, self.params.anchor_chars, self.params.max_gap):
             own = min(int(own_a[span.a_start:span.a_end].sum()), int(own_b[span.b_start:span.b_end].sum()))

@@ -59,11 +59,11 @@ def reused_passage(reports: list[Report]):
                         continue
                     text = version.text[here[0]:here[1]]
                     yield version, Hit(
-                        f"有一段 {passage.chars} 字的文字与{counterpart.agency or counterpart.source}"
+                        f"有一段 {len(text)} 字的文字与{counterpart.agency or counterpart.source}"
                         f"{counterpart.year or ''}年度报告相同或几乎相同（相似度 {passage.similarity:.0%}）：「{_excerpt(text)}」",
                         Location(start=here[0], end=here[1]),
                         {"other_source": counterpart.source, "other_agency": counterpart.agency,
-                         "other_start": there[0], "other_end": there[1], "chars": passage.chars,
+                         "other_start": there[0], "other_end": there[1], "chars": len(text),
                          "similarity": passage.similarity})
 
 

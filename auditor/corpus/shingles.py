@@ -32,3 +32,9 @@ def covered_chars(shingle_mask: np.ndarray, length: int, k: int) -> np.ndarray:
     for j in range(k):
         covered[j:j + len(shingle_mask)] |= shingle_mask
     return covered
+
+
+def han_chars(text: str) -> np.ndarray:
+    """Per character: is it a Chinese character (not a digit, Latin letter, URL or punctuation)?"""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return (codes >= 0x3400) & (codes <= 0x9FFF)
