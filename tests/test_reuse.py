@@ -147,3 +147,30 @@ def test_parameters_change_the_outcome(txt_batch):
     """min_chars above the planted copies' length: nothing is reported (the parameter is used)."""
     analysis = reuse.ReuseAnalysis(list(txt_batch.values()), ReuseParameters(min_chars=400))
     assert not analysis.pairs_of("reuse")
+
+
+def test_generated_copies_are_lightly_edited_and_found():
+    """The scale benchmark's planting (auditor.synth.copies): name swapped, one figure changed, found."""
+    import random
+
+    from auditor.ingest.txt import read_txt
+    from auditor.parse import parse_document
+    from auditor.synth.bodies import random_bodies
+    from auditor.synth.build import build_spec
+    from auditor.synth.copies import distinct_passage, lightly_edited
+    from auditor.synth.render_text import render_text
+
+    rng = random.Random(3)
+    bodies = random_bodies(12, seed=3)
+    assert len({b.name for b in bodies}) == 12
+    passage = distinct_passage(rng, bodies[0].short, set())
+    copy = lightly_edited(passage, bodies[0].short, bodies[1].short, rng)
+    assert bodies[1].short in copy and bodies[0].short not in copy
+    assert copy != passage.replace(bodies[0].short, bodies[1].short)  # a figure changed too
+    reports = []
+    for index, body in enumerate(bodies):
+        spec = build_spec(f"t{index}", body, 2023)
+        text = render_text(spec).replace("（五）监督保障\n", "（五）监督保障\n" + {0: passage, 1: copy}.get(index, "") + "\n")
+        reports.append(parse_document(read_txt(f"t{index}.txt", text.encode("utf-8"))))
+    pairs = reuse.ReuseAnalysis(reports, ReuseParameters()).pairs
+    assert [(p.kind, p.a.report.source, p.b.report.source) for p in pairs] == [("reuse", "t0.txt", "t1.txt")]

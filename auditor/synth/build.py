@@ -6,7 +6,7 @@ import random
 from typing import Any
 
 from auditor.synth import tables as table_values
-from auditor.synth.bodies import BODIES
+from auditor.synth.bodies import BODIES, Body
 from auditor.synth.defects import TABLE_DEFECTS, TEXT_DEFECTS, add_to_natural, plant_table_defect
 from auditor.synth.labels import SECTION_TITLES
 from auditor.synth.prose import Writer
@@ -24,17 +24,17 @@ LABEL_SLIPS = {"2021": ("3.3.2", "2.其他法律法规禁止公开"), "2019": ("
 ACTIVE_LABEL_SLIP = ("本年废止件数", "本年度止件数")
 
 
-def build_spec(report_id: str, body_key: str, year: int, *, defects: tuple[str, ...] = (), layout: str = "tab",
+def build_spec(report_id: str, body_key: str | Body, year: int, *, defects: tuple[str, ...] = (), layout: str = "tab",
                seed: int = 0, previous: ReportSpec | None = None, encoding: str = "utf-8",
                copied_from: str | None = None, passage: int = 0, zero_requests: bool = False) -> ReportSpec:
-    """One report of `body_key` for `year` with the given defect codes planted.
+    """One report of `body_key` (a key of BODIES, or a Body) for `year` with the given defect codes planted.
 
     `previous` is the same body's report for year − 1: this year's 上年结转 and 现行有效 follow
     it (unless HI701 is planted). `copied_from` names the other report sharing passage number
     `passage` of COPIED_PASSAGES (RE601); RE603 replays the previous year's prose choices.
     """
     rng = random.Random(f"{report_id}:{seed}")
-    body = BODIES[body_key]
+    body = body_key if isinstance(body_key, Body) else BODIES[body_key]
     template = "2021" if year >= 2021 else "2019"
     if "ST105" in defects:
         template = "2019" if template == "2021" else "2021"
