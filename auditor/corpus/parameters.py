@@ -49,7 +49,7 @@ class ReuseParameters:
     boilerplate_min_bodies: int = 3
     near_duplicate: float = 0.8
     same_body_share: float = 0.8
-    matrix_max_reports: int = 2000
+    matrix_max_reports: int = 1000
 
     @classmethod
     def from_config(cls, data: dict) -> "ReuseParameters":

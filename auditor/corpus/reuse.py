@@ -23,7 +23,6 @@ from auditor.corpus.passages import Passage, narrative_passages
 from auditor.corpus.shingles import covered_chars, han_chars, shingle_hashes
 from auditor.model import Report
 
-_EXCERPT = 60
 
 
 @dataclass
