@@ -174,3 +174,13 @@ def test_generated_copies_are_lightly_edited_and_found():
         reports.append(parse_document(read_txt(f"t{index}.txt", text.encode("utf-8"))))
     pairs = reuse.ReuseAnalysis(reports, ReuseParameters()).pairs
     assert [(p.kind, p.a.report.source, p.b.report.source) for p in pairs] == [("reuse", "t0.txt", "t1.txt")]
+
+
+def test_a_body_named_with_and_without_its_city_is_one_body(real_dir):
+    """洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) are one body: their shared text is no copy."""
+    reports = [read_report(real_dir / name) for name in ("hongze-district-2023.pdf", "hongze-district-2024.pdf")]
+    assert reports[0].agency != reports[1].agency
+    analysis = reuse.ReuseAnalysis(reports, ReuseParameters())
+    assert len({d.body for d in analysis.documents}) == 1
+    assert not analysis.pairs_of("reuse") and not analysis.pairs_of("near_duplicate")
+    assert reuse.ReuseAnalysis(reports, ReuseParameters(same_body_share=0.1)).pairs_of("same_body")

@@ -1,7 +1,8 @@
 """The reuse analysis of one batch, computed once and shared by the RE rules and the CLI.
 
 Documents: one per body and year (the same report read in several formats is one document,
-its first version the representative). Method: narrative passages → character shingles →
+its first version the representative); bodies are matched as HI701 matches them
+(auditor.checks.history.body_key), a name without its city prefix joined to the full name. Method: narrative passages → character shingles →
 boilerplate by share and by prescribed formula → MinHash LSH candidates between different
 bodies → exact alignment (shared spans with offsets) → pairs: "reuse" (RE601) or
 "near_duplicate" (RE602, whole narratives alike); and, for a body's consecutive years,
@@ -14,7 +15,7 @@ from functools import cached_property
 
 import numpy as np
 
-from auditor.checks.history import body_key, consecutive_pairs
+from auditor.checks.history import body_key
 from auditor.corpus.align import SharedSpan, common_runs, shared_spans
 from auditor.corpus.boilerplate import Boilerplate, boilerplate_sentences, find_boilerplate
 from auditor.corpus.candidates import candidate_pairs
@@ -22,6 +23,8 @@ from auditor.corpus.parameters import ReuseParameters
 from auditor.corpus.passages import Passage, narrative_passages
 from auditor.corpus.shingles import covered_chars, han_chars, shingle_hashes
 from auditor.model import Report
+
+_MIN_BODY_NAME = 3  # a shorter name (「东区」) is not taken for the end of a longer one
 
 
 
@@ -131,10 +134,8 @@ class ReuseAnalysis:
 
     # --- the same body's consecutive years --------------------------------------------------
     def _same_bodies(self) -> list[Pair]:
-        by_report = {id(d.report): d for d in self.documents}
         pairs = []
-        for previous, current in consecutive_pairs([d.report for d in self.documents]):
-            a, b = by_report[id(previous)], by_report[id(current)]
+        for a, b in _consecutive(self.documents):
             earlier, later = _joined(a.passages), _joined(b.passages)
             if not later:
                 continue
@@ -203,19 +204,42 @@ def similarity_matrix(shingle_sets: list[np.ndarray]) -> np.ndarray:
 
 
 def _documents(batch: list[Report], params: ReuseParameters) -> list[Document]:
+    readable = [r for r in batch if not r.error]
+    bodies = _canonical_bodies([body_key(r) for r in readable])
     groups: dict[tuple, Document] = {}
-    for report in batch:
-        if report.error:
-            continue
-        body = body_key(report) or ("source", report.source)
-        key = (body, report.year)
-        if key in groups:
-            groups[key].versions.append(report)
+    for report in readable:
+        key = body_key(report)
+        body = bodies[key] if key else ("source", report.source)
+        if (body, report.year) in groups:
+            groups[(body, report.year)].versions.append(report)
             continue
         passages = narrative_passages(report)
-        groups[key] = Document([report], body, passages,
-                               [shingle_hashes(p.text, params.shingle_size) for p in passages])
+        groups[(body, report.year)] = Document([report], body, passages,
+                                               [shingle_hashes(p.text, params.shingle_size) for p in passages])
     return list(groups.values())
+
+
+def _canonical_bodies(keys: list[tuple[str, str] | None]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Body keys (auditor.checks.history.body_key) → one key per body: a body named without
+    the city before it (洪泽区 beside 淮安市洪泽区, same kind) is the body of the longer name."""
+    names = sorted({k for k in keys if k}, key=lambda k: (-len(k[0]), k))
+    canonical: dict[tuple[str, str], tuple[str, str]] = {}
+    for key in names:
+        longer = [c for c in names if len(c[0]) > len(key[0]) and c[1] == key[1] and c[0].endswith(key[0])]
+        canonical[key] = canonical[longer[0]] if len(key[0]) >= _MIN_BODY_NAME and longer else key
+    return canonical
+
+
+def _consecutive(documents: list[Document]):
+    """(previous year, this year) for every body with reports for consecutive years."""
+    by_body: dict = {}
+    for document in documents:
+        if document.report.year is not None and document.body[0] != "source":
+            by_body.setdefault(document.body, {})[document.report.year] = document
+    for years in by_body.values():
+        for year, document in sorted(years.items()):
+            if year - 1 in years:
+                yield years[year - 1], document
 
 
 def _passage(span: SharedSpan, pa: Passage, pb: Passage) -> SharedPassage:
