@@ -79,28 +79,24 @@ def audit_command(
 ) -> None:
     """审核报告：逐项核对表格、结构、一致性和文字，输出问题清单（退出码：0 无错误，1 有错误，2 无法运行）。"""
     from auditor.baseline import apply_baseline, write_baseline as save_baseline
-    from auditor.config import ConfigError, load_config
+    from auditor.config import ConfigError
+    from auditor.corpus.reuse import configure as configure_reuse, reuse_analysis
     from auditor.engine import audit
     from auditor.parse import read_report
-    from auditor.paths import expand_paths
     from auditor.progress import progress_bar
     from auditor.registry import load_rules
 
-    files = expand_paths(paths)
-    if not files:
-        typer.echo("错误：没有找到要审核的报告文件", err=True)
-        raise typer.Exit(2)
+    files, settings = _batch_and_config(paths, config, "审核")
     if format.value in _STORED_FORMATS and out is None:
         typer.echo(f"错误：--format {format.value} 需要用 --out 指定输出文件夹", err=True)
         raise typer.Exit(2)
-    try:
-        settings = load_config(config, set(load_rules()))
-    except ConfigError as error:
-        typer.echo(f"错误：{error}", err=True)
-        raise typer.Exit(2)
+    configure_reuse(settings.reuse)
     with progress_bar(len(files)) as advance:
         results = audit((read_report(f) for f in files), settings, progress=lambda report: advance())
     extra = {}
+    wants_reuse = format is AuditFormat.json or format.value in _STORED_FORMATS
+    if wants_reuse and any(settings.enabled(code) for code in load_rules() if code.startswith("RE")):
+        extra["reuse"] = reuse_analysis([r.report for r in results]).to_json()
     baseline_path = baseline or (Path(settings.baseline) if settings.baseline else None)
     if baseline_path is not None:
         try:
@@ -132,6 +128,23 @@ def audit_command(
         target.write_text(body, encoding="utf-8")
         typer.echo(f"已审核 {len(results)} 份报告，结果写入 {target}", err=True)
     raise typer.Exit(1 if any(r.errors for r in results) else 0)
+
+
+def _batch_and_config(paths: list[str], config: Optional[Path], verb: str):
+    """The files of a batch and the configuration; exits 2 when either cannot be had."""
+    from auditor.config import ConfigError, load_config
+    from auditor.paths import expand_paths
+    from auditor.registry import load_rules
+
+    files = expand_paths(paths)
+    if not files:
+        typer.echo(f"错误：没有找到要{verb}的报告文件", err=True)
+        raise typer.Exit(2)
+    try:
+        return files, load_config(config, set(load_rules()))
+    except ConfigError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(2)
 
 
 def _render_audit(results, format: AuditFormat, extra: dict) -> str:
@@ -185,6 +198,35 @@ def render_command(
         typer.echo(f"错误：{error}", err=True)
         raise typer.Exit(2)
     typer.echo(f"已重新生成 {'、'.join(map(str, written))}", err=True)
+
+
+@app.command("similar")
+def similar_command(
+    paths: list[str] = typer.Argument(..., help="报告文件或文件夹（递归查找），作为一个批次比较"),
+    out: Path = typer.Option(..., "--out", help="输出文件夹：相似度矩阵、热力图、聚类树状图、雷同段落清单"),
+    config: Optional[Path] = typer.Option(None, "--config", help="配置文件（TOML）；比较参数读取 [tool.auditor.reuse]"),
+) -> None:
+    """比较各机关报告的叙述部分：相似度矩阵（CSV）、热力图和聚类树状图（PNG、SVG）、共同段落清单（CSV、JSON）。"""
+    from auditor.corpus.reuse import reuse_analysis
+    from auditor.output.similar_files import write_similar
+    from auditor.parse import read_report
+    from auditor.progress import progress_bar
+
+    files, settings = _batch_and_config(paths, config, "比较")
+    reports = []
+    with progress_bar(len(files)) as advance:
+        for file in files:
+            reports.append(read_report(file))
+            advance()
+    analysis = reuse_analysis(reports, settings.reuse)
+    written = write_similar(analysis, out)
+    counts = {kind: len(analysis.pairs_of(kind)) for kind in ("reuse", "near_duplicate", "same_body")}
+    typer.echo(f"已比较 {len(analysis.documents)} 份报告：段落雷同 {counts['reuse']} 对（RE601），"
+               f"报告雷同 {counts['near_duplicate']} 对（RE602），与上年基本相同 {counts['same_body']} 份（RE603）；"
+               f"结果写入 {out}（{len(written)} 个文件）", err=True)
+    if analysis.matrix is None:
+        typer.echo(f"提示：报告超过 {settings.reuse.matrix_max_reports} 份，未输出相似度矩阵和图表"
+                   "（可在 [tool.auditor.reuse] 调整 matrix_max_reports）", err=True)
 
 
 @app.command("rules")

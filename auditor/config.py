@@ -7,6 +7,9 @@ Read from `[tool.auditor]` in ./pyproject.toml, or from a TOML file given with -
     ignore = ["TX"]                 # never these
     severity = { TA206 = "warning" } # re-grade
     baseline = "baseline.json"      # accepted findings
+
+    [tool.auditor.reuse]            # parameters of the RE checks (auditor/corpus/parameters.py)
+    min_chars = 50
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from auditor.corpus.parameters import ReuseParameters
 from auditor.finding import Severity
 
 
@@ -27,6 +31,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
     baseline: str | None = None
+    reuse: ReuseParameters = field(default_factory=ReuseParameters)
 
     def enabled(self, code: str) -> bool:
         if self.select and not any(code.startswith(p) for p in self.select):
@@ -76,4 +81,9 @@ def _build(data: dict, known_codes: set[str]) -> Config:
         except ValueError as error:
             raise ConfigError(f"代码 {code} 的级别「{value}」无效，应为 error、warning 或 info") from error
     baseline = data.get("baseline")
-    return Config(prefixes("select"), prefixes("ignore"), severity, baseline if isinstance(baseline, str) else None)
+    try:
+        reuse = ReuseParameters.from_config(data.get("reuse", {}))
+    except ValueError as error:
+        raise ConfigError(str(error)) from error
+    return Config(prefixes("select"), prefixes("ignore"), severity, baseline if isinstance(baseline, str) else None,
+                  reuse)

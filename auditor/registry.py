@@ -68,5 +68,6 @@ def rule(code: str, name: str, severity: str, *, corpus: bool = False, documenta
 def load_rules() -> dict[str, Rule]:
     """Import every check module so that their rules are registered; return the catalogue."""
     import auditor.checks  # noqa: F401  (registers on import)
+    import auditor.corpus.rules  # noqa: F401
 
     return dict(sorted(RULES.items()))

@@ -11,6 +11,8 @@ case builds one report and runs ONLY that rule through the engine:
     encoding = "gb18030"             how `text` is encoded (default utf-8)
     previous_replace = [...]         corpus rules: the same body's previous report, built from
                                      the same base; the rule runs on [previous, current]
+    other_base = "other.txt"         with previous_replace: build that report from this base
+                                     instead (another body, for cross-body corpus rules)
     temp_rule = "raise" | ...        IN004 only: register a temporary rule ZZ901 (see below)
     count = N                        fail: exactly N findings of the code (default: at least 1)
     evidence = {key = value}         fail: some finding's evidence holds these items
@@ -90,7 +92,8 @@ def test_rule_case(data, kind, case, tmp_path, monkeypatch):
         select = (code, TEMP_CODE)
     reports = [write_report(tmp_path, "current", data, case, case.get("replace", []))]
     if "previous_replace" in case:
-        reports.insert(0, write_report(tmp_path, "previous", data, case, case["previous_replace"]))
+        other = {**case, "base": case["other_base"]} if "other_base" in case else case
+        reports.insert(0, write_report(tmp_path, "previous", data, other, case["previous_replace"]))
     findings = [f for result in audit(reports, Config(select=select)) for f in result.findings]
     if code != "IN004":  # a crashing rule must not pass for a silent one
         assert not [f for f in findings if f.code == "IN004"], findings

@@ -17,7 +17,7 @@ RULES = load_rules()
 CODES = sorted(RULES)
 DOC_SECTIONS = ("问题", "为何重要", "示例", "依据")
 # Codes of findings.md that are planned but not implemented yet.
-PENDING = {"RE601", "RE602", "RE603"}
+PENDING: set[str] = set()
 # Registered codes that findings.md does not list, with their severity.
 # IN004 (a check crashed) is the engine's own finding, not in the catalogue of findings.md.
 UNLISTED = {"IN004": ("check-crashed", "warning")}

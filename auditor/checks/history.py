@@ -12,6 +12,8 @@ from auditor.model import Report
 from auditor.parse.labels import REQUEST_COLUMN_LABELS, REQUEST_COLUMNS
 from auditor.registry import rule
 
+_MIN_BODY_NAME = 3  # a shorter name (「城区」) is too common to join to a longer one
+
 
 def body_key(report: Report) -> tuple[str, str] | None:
     if not report.agency:
@@ -24,17 +26,15 @@ def body_key(report: Report) -> tuple[str, str] | None:
     return name, report.agency_kind
 
 
-def same_body(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    """Two body keys name the same body: same kind, and one name is the other with the
-    superior places written before it (「淮安市洪泽区」 and 「洪泽区」)."""
-    (name_a, kind_a), (name_b, kind_b) = a, b
-    shorter, longer = sorted((name_a, name_b), key=len)
-    return kind_a == kind_b and len(shorter) >= 3 and longer.endswith(shorter)
-
-
-def _canonical(key: tuple[str, str], known) -> tuple[str, str]:
-    """The key already seen for the same body, if any; else this one."""
-    return next((k for k in known if same_body(k, key)), key)
+def canonical_bodies(keys) -> dict[tuple[str, str], tuple[str, str]]:
+    """Body keys → one key per body: a body named without the superior places before it
+    (洪泽区 beside 淮安市洪泽区, same kind) is the body of the longer name."""
+    names = sorted({k for k in keys if k}, key=lambda k: (-len(k[0]), k))
+    canonical: dict[tuple[str, str], tuple[str, str]] = {}
+    for key in names:
+        longer = [c for c in names if len(c[0]) > len(key[0]) and c[1] == key[1] and c[0].endswith(key[0])]
+        canonical[key] = canonical[longer[0]] if len(key[0]) >= _MIN_BODY_NAME and longer else key
+    return canonical
 
 
 def consecutive_pairs(reports: list[Report]):
@@ -44,10 +44,11 @@ def consecutive_pairs(reports: list[Report]):
     paired with a version of Y-1, the same format preferred.
     """
     by_body: dict[tuple, dict[int, list[Report]]] = {}
+    bodies = canonical_bodies(body_key(r) for r in reports)
     for report in reports:
         key = body_key(report)
         if key is not None and report.year is not None and not report.error:
-            by_body.setdefault(_canonical(key, by_body), {}).setdefault(report.year, []).append(report)
+            by_body.setdefault(bodies[key], {}).setdefault(report.year, []).append(report)
     for years in by_body.values():
         for year, versions in sorted(years.items()):
             earlier = years.get(year - 1)

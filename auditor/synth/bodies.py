@@ -72,3 +72,31 @@ BODIES: dict[str, Body] = {b.key: b for b in (
     _body("qcoffice", "青川县人民政府办公室", "department", "县政府办公室", "我办", "秘书科",
           "青川县府前街1号", "617300", "0831-6701012", "qcgb", "县政务公开办"),
 )}
+
+
+_PLACE_CHARS = "安柏城川春翠丹东枫凤福高古关光桂河和鹤红湖华槐江金锦景靖乐莲林柳龙罗梅明南宁平浦秋泉瑞沙山上石书水松泰桃天田亭通桐湾万溪霞仙祥新兴秀阳杨宜义永玉元云长樟正中竹"
+_TOWN_KINDS = (("乡", "township", "我乡", "党政办公室"), ("镇", "township", "我镇", "党政办公室"),
+               ("街道", "street", "我街道", "街道党政办"))
+
+
+def random_bodies(count: int, seed: int = 0) -> list[Body]:
+    """`count` distinct fictional townships and streets (for benchmarks that need many bodies)."""
+    import random
+
+    rng = random.Random(f"bodies:{seed}")
+    names: set[str] = set()
+    bodies = []
+    while len(bodies) < count:
+        county = "".join(rng.sample(_PLACE_CHARS, 2)) + "县"
+        place = "".join(rng.sample(_PLACE_CHARS, 2))
+        suffix, kind, self_ref, office = rng.choice(_TOWN_KINDS)
+        short = place + suffix
+        name = county + short + ("办事处" if kind == "street" else rng.choice(("人民政府", "")))
+        if county + short in names:
+            continue
+        names.add(county + short)
+        index = len(bodies)
+        bodies.append(Body(f"b{index:05d}", name, kind, short, self_ref, office, f"{county}{short}{place}路{rng.randint(1, 99)}号",
+                           f"{rng.randint(100000, 899999)}", f"0{rng.randint(300, 999)}-{rng.randint(2000000, 8999999)}",
+                           f"http://www.b{index:05d}.gov.cn/zwgk/", "县政务公开办"))
+    return bodies

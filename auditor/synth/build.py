@@ -6,7 +6,7 @@ import random
 from typing import Any
 
 from auditor.synth import tables as table_values
-from auditor.synth.bodies import BODIES
+from auditor.synth.bodies import BODIES, Body
 from auditor.synth.defects import TABLE_DEFECTS, TEXT_DEFECTS, add_to_natural, plant_table_defect
 from auditor.synth.labels import SECTION_TITLES
 from auditor.synth.prose import Writer
@@ -24,16 +24,17 @@ LABEL_SLIPS = {"2021": ("3.3.2", "2.其他法律法规禁止公开"), "2019": ("
 ACTIVE_LABEL_SLIP = ("本年废止件数", "本年度止件数")
 
 
-def build_spec(report_id: str, body_key: str, year: int, *, defects: tuple[str, ...] = (), layout: str = "tab",
+def build_spec(report_id: str, body_key: str | Body, year: int, *, defects: tuple[str, ...] = (), layout: str = "tab",
                seed: int = 0, previous: ReportSpec | None = None, encoding: str = "utf-8",
-               copied_from: str | None = None, zero_requests: bool = False) -> ReportSpec:
-    """One report of `body_key` for `year` with the given defect codes planted.
+               copied_from: str | None = None, passage: int = 0, zero_requests: bool = False) -> ReportSpec:
+    """One report of `body_key` (a key of BODIES, or a Body) for `year` with the given defect codes planted.
 
     `previous` is the same body's report for year − 1: this year's 上年结转 and 现行有效 follow
-    it (unless HI701 is planted). `copied_from` names the other report sharing a passage (RE601).
+    it (unless HI701 is planted). `copied_from` names the other report sharing passage number
+    `passage` of COPIED_PASSAGES (RE601); RE603 replays the previous year's prose choices.
     """
     rng = random.Random(f"{report_id}:{seed}")
-    body = BODIES[body_key]
+    body = body_key if isinstance(body_key, Body) else BODIES[body_key]
     template = "2021" if year >= 2021 else "2019"
     if "ST105" in defects:
         template = "2019" if template == "2021" else "2021"
@@ -43,7 +44,15 @@ def build_spec(report_id: str, body_key: str, year: int, *, defects: tuple[str, 
     for code in defects:
         if code in TABLE_DEFECTS:
             records.append(plant_table_defect(code, tables, rng))
-    writer = Writer(rng, body, year, tables, set(defects))
+    prose_state = rng.getstate()
+    writer_rng = rng
+    if "RE603" in defects:
+        if previous is None:
+            raise ValueError("RE603 needs the previous year's report")
+        writer_rng = random.Random()
+        writer_rng.setstate(previous.meta["prose_state"])
+    copied = (passage, _copied_figure(report_id, copied_from)) if "RE601" in defects else None
+    writer = Writer(writer_rng, body, year, tables, set(defects), copied)
     title = f"{body.name}{year}年政府信息公开工作年度报告"
     blocks = _blocks(writer, title, set(defects))
     for code in defects:
@@ -51,6 +60,8 @@ def build_spec(report_id: str, body_key: str, year: int, *, defects: tuple[str, 
             record = {"code": code, "detail": TEXT_DEFECTS[code]}
             if code == "RE601":
                 record["other_id"] = copied_from
+            if code == "RE603":
+                record["other_id"] = previous.id
             records.append(record)
         elif code in STRUCTURE_DEFECTS:
             records.append({"code": code, "detail": STRUCTURE_DEFECTS[code]})
@@ -64,8 +75,18 @@ def build_spec(report_id: str, body_key: str, year: int, *, defects: tuple[str, 
         id=report_id, agency=body.name, agency_kind=body.kind, year=year, template=template, tables=tables,
         defects=tuple(records), layout=layout, title=title, blocks=tuple(blocks), body=body,
         label_overrides=overrides, encoding=encoding, style=rng.randint(0, 3),
-        meta={"previous_id": previous.id if previous else None},
+        meta={"previous_id": previous.id if previous else None, "prose_state": prose_state},
     )
+
+
+def _copied_figure(report_id: str, copied_from: str | None) -> int:
+    """The figure in a copied passage: the earlier id's, changed a little in the later id's copy."""
+    if copied_from is None:
+        raise ValueError("RE601 needs copied_from")
+    first, second = sorted((report_id, copied_from))
+    rng = random.Random(f"copy:{first}:{second}")
+    number = rng.randint(120, 900)
+    return number if report_id == first else number + rng.randint(3, 30)
 
 
 def _tables(rng, kind, template, previous, zero_requests) -> tuple[dict[str, Any], list]:

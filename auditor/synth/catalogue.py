@@ -2,7 +2,8 @@
 
 Every body kind, years 2019–2025, both templates, all four text layouts; clean reports and
 reports with planted defects; pairs of the same body in consecutive years (one consistent,
-one with a carry-over slip) and a pair of bodies sharing a copied passage.
+one with a carry-over slip and a narrative repeated from the year before) and two pairs of
+bodies sharing a copied passage.
 """
 from __future__ import annotations
 
@@ -28,9 +29,9 @@ SAMPLES: tuple[tuple[str, str, int, str, tuple[str, ...], dict], ...] = (
     ("s12", "nanhu", 2021, "cell_per_line", (), {"encoding": "gb18030"}),
     ("d01", "baisha", 2023, "tab", ("TA201",), {}),
     ("d02", "yunxi", 2022, "no_leading_labels", ("TA202",), {}),
-    ("d03", "dongcheng", 2022, "tab", ("TA203",), {}),
+    ("d03", "dongcheng", 2022, "tab", ("TA203", "RE601"), {"copied_from": "d05", "passage": 1}),
     ("d04", "qingchuan", 2021, "broken_header", ("TA204",), {}),
-    ("d05", "ljeco", 2021, "cell_per_line", ("TA205",), {}),
+    ("d05", "ljeco", 2021, "cell_per_line", ("TA205", "RE601"), {"copied_from": "d03", "passage": 1}),
     ("d06", "nanhu", 2023, "tab", ("TA206",), {"encoding": "utf-8-sig"}),
     ("d07", "liuhe", 2021, "tab", ("TA207",), {}),
     ("d08", "qcoffice", 2022, "no_leading_labels", ("ST101",), {}),
@@ -46,7 +47,7 @@ SAMPLES: tuple[tuple[str, str, int, str, tuple[str, ...], dict], ...] = (
     ("d18", "dongcheng", 2024, "tab", ("CO404",), {}),
     ("d19", "nanhu", 2025, "no_leading_labels", ("CO405",), {}),
     ("d20", "ljeco", 2019, "tab", ("TX503",), {}),
-    ("d21", "qingchuan", 2024, "tab", ("HI701",), {}),
+    ("d21", "qingchuan", 2024, "tab", ("HI701", "RE603"), {}),
     ("d22", "shiqiao", 2024, "tab", ("RE601",), {"copied_from": "d23"}),
     ("d23", "jiangnan", 2024, "broken_header", ("RE601",), {"copied_from": "d22"}),
     ("d24", "fengze", 2020, "tab", ("ST102",), {}),

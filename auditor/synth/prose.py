@@ -18,16 +18,24 @@ REGULATION = "《中华人民共和国政府信息公开条例》"
 SHORT_REGULATION = "《条例》"
 NEW_FORMAT = "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）"
 OLD_FORMAT = "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）"
-COPIED_PASSAGE = ("在信息发布审核环节，坚持先审后发、分级负责，对拟公开的每一条信息都由经办人初审、"
-                  "分管负责人复审、主要负责人终审，确保涉密信息不上网、敏感信息不外泄、"
-                  "群众关切及时回应，全年未发生一起因信息公开引发的失泄密事件")
+# Passages one body copies from another (RE601): each report prints its own short name and
+# its own figure, so the copy is lightly edited (the other body's name swapped in, a number changed).
+COPIED_PASSAGES = (
+    "在信息发布审核环节，{short}坚持先审后发、分级负责，对拟公开的每一条信息都由经办人初审、"
+    "分管负责人复审、主要负责人终审，全年审核各类信息{number}条，确保涉密信息不上网、敏感信息不外泄、"
+    "群众关切及时回应，全年未发生一起因信息公开引发的失泄密事件。",
+    "为解决群众反映的政策“找不到、看不懂”问题，{short}把政策解读同政策文件同步起草、同步审签、同步发布，"
+    "组织业务骨干编写图解和问答{number}期，并在村（社区）便民服务站开展政策宣讲，推动惠民政策直达基层群众。",
+)
 
 
 class Writer:
     """Writes the prose of one report; `plants` holds the codes of text defects to plant."""
 
-    def __init__(self, rng: random.Random, body: Body, year: int, tables: dict[str, Any], plants: set[str]):
+    def __init__(self, rng: random.Random, body: Body, year: int, tables: dict[str, Any], plants: set[str],
+                 copied: tuple[int, int] | None = None):
         self.rng, self.body, self.year, self.tables, self.plants = rng, body, year, tables, plants
+        self.copied = copied  # RE601: (index into COPIED_PASSAGES, the figure this report prints)
         self.me = body.wrong_self_ref if "CO402" in plants else body.self_ref
 
     def pick(self, *options: str) -> str:
@@ -114,8 +122,8 @@ class Writer:
 
     def _management(self) -> str:
         b, me = self.body, self.me
-        if "RE601" in self.plants:
-            return COPIED_PASSAGE + "。"
+        if self.copied and self.copied[0] == 0:
+            return self._copied_passage()
         text = self.pick(
             f"{me}修订完善{b.short}政府信息公开指南和公开目录，落实信息发布保密审查制度",
             f"{me}建立健全信息发布审核机制，对公开内容实行“三审三校”",
@@ -126,8 +134,14 @@ class Writer:
             text += "一是明确专人负责；二是规范审批流程；二是加强档案管理。"
         return text
 
+    def _copied_passage(self) -> str:
+        index, number = self.copied
+        return COPIED_PASSAGES[index].format(short=self.body.short, number=number)
+
     def _platforms(self) -> str:
         b, me = self.body, self.me
+        if self.copied and self.copied[0] == 1:
+            return self._copied_passage()
         count = self.rng.randint(2, 12)
         return self.pick(
             f"{me}依托{b.short}政府门户网站、政务新媒体和{count}处政务公开栏开展公开，及时更新各专栏内容。",
