@@ -77,7 +77,8 @@ def test_labelled_set_is_reproducible_with_provenance():
     rows = labelled_texts.build_rows()
     assert rows == labelled_texts.read_rows()
     assert {r["split"] for r in rows} == {"train", "validation", "development", "heldout"}
-    assert all(r["template"].split(".")[0] in ("train", "development", "heldout") and r["provenance"] for r in rows)
+    assert all(r["template"].split(".")[0] in ("train", "development", "heldout", "weak") and r["provenance"] for r in rows)
+    assert any("weak label from sub-heading" in r["provenance"] for r in rows if r["split"] == "train")
     heldout = {r["text"] for r in rows if r["split"] == "heldout"}
     assert not heldout & {r["text"] for r in rows if r["split"] != "heldout"}
 
