@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 from auditor.config import Config
 from auditor.finding import Finding, Hit, Severity
 from auditor.model import Report
-from auditor.registry import Rule, load_rules
+from auditor.registry import PREPARERS, Rule, load_rules
 
 _INPUT_ONLY = ("IN",)
 _CHUNK = 64
@@ -41,10 +41,10 @@ def audit(reports: Iterable[Report], config: Config = Config(),
           progress: Callable[[Report], None] | None = None) -> list[ReportResult]:
     rules = [r for r in load_rules().values() if config.enabled(r.code)]
     elements = any(r.family == "NA" for r in rules)
+    preparers = [func for family, func in PREPARERS.items() if any(r.family == family for r in rules)]
     results = []
     for chunk in _chunks(reports):
-        if elements:
-            _prepare_elements(chunk)
+        _prepare(preparers, [r for r in chunk if not r.error])
         for report in chunk:
             result = ReportResult(report)
             for rule in rules:
@@ -71,7 +71,7 @@ def audit(reports: Iterable[Report], config: Config = Config(),
 
 
 def _chunks(reports: Iterable[Report]):
-    """The reports in chunks, so that the classifier sees many sentences at once."""
+    """The reports in chunks, so that preparers (e.g. the classifier) see many at once."""
     chunk: list[Report] = []
     for report in reports:
         chunk.append(report)
@@ -82,13 +82,12 @@ def _chunks(reports: Iterable[Report]):
         yield chunk
 
 
-def _prepare_elements(chunk: list[Report]) -> None:
-    from auditor.nlp.coverage import classify_reports
-
-    try:
-        classify_reports([r for r in chunk if not r.error])
-    except Exception:  # each report is then classified on its own, and a fault shows as IN004 there
-        pass
+def _prepare(preparers, chunk: list[Report]) -> None:
+    for func in preparers:
+        try:
+            func(chunk)
+        except Exception:  # the rules then do the work report by report; a fault shows as IN004 there
+            pass
 
 
 def _score(result: ReportResult, elements: bool) -> None:

@@ -65,6 +65,21 @@ def rule(code: str, name: str, severity: str, *, corpus: bool = False, documenta
     return register
 
 
+PREPARERS: dict[str, Callable[[list], None]] = {}
+
+
+def preparer(family: str):
+    """Register a function that readies a chunk of reports for a family's rules at once (e.g.
+    classifies all their sentences in one call); it runs only when a rule of the family is on,
+    and may only fill caches: each rule must still work without it."""
+
+    def register(func):
+        PREPARERS[family] = func
+        return func
+
+    return register
+
+
 def load_rules() -> dict[str, Rule]:
     """Import every check module so that their rules are registered; return the catalogue."""
     import auditor.checks  # noqa: F401  (registers on import)

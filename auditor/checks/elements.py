@@ -9,9 +9,9 @@ from __future__ import annotations
 from auditor.finding import Hit, Location
 from auditor.model import Report
 from auditor.nlp.classifier import load_model
-from auditor.nlp.coverage import Coverage, element_coverage
+from auditor.nlp.coverage import Coverage, classify_reports, element_coverage
 from auditor.nlp.keywords import ElementRule, element_rules
-from auditor.registry import rule
+from auditor.registry import preparer, rule
 
 
 def _where(report: Report, element: ElementRule) -> Location:
@@ -50,6 +50,8 @@ def _register(element: ElementRule) -> None:
 
 for _element in element_rules():
     _register(_element)
+
+preparer("NA")(classify_reports)  # one classifier call per chunk of reports, not per report
 
 
 @rule("NA313", "content-too-thin", "info")
