@@ -21,7 +21,7 @@ class ReportResult:
     """What the audit says of one report.
 
     `elements` is the coverage of the required content elements (one dict per element:
-    element, label, code, status present|missing|thin|not_applicable, by keyword|classifier,
+    element, label, code, status present|thin|missing, by keyword|classifier,
     evidence, probability, start, end); `breakdown` is the compliance score's parts. Both are
     filled by the narrative scoring and stay empty when it does not run.
     """

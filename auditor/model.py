@@ -98,6 +98,17 @@ class Report:
         """The 1-based page an offset of `text` falls on, for paged formats (PDF); else None."""
         return bisect.bisect_right(self.pages, offset) or None if self.pages else None
 
+    def view(self, name: str, build):
+        """A derived view of the report (its sentences, keyword matches…), built once by
+        `build()` and kept on the report; views are not fields, so the frozen fields stay as read."""
+        views = self.__dict__.setdefault("_views", {})
+        if name not in views:
+            views[name] = build()
+        return views[name]
+
+    def has_view(self, name: str) -> bool:
+        return name in self.__dict__.get("_views", {})
+
     def section(self, number: str) -> Section | None:
         return next((s for s in self.sections if s.number == number), None)
 

@@ -19,8 +19,7 @@ from auditor.nlp.classifier import load_model, probabilities
 from auditor.nlp.keywords import ElementRule, element_rules, keyword_matches
 from auditor.nlp.units import Unit, units_in
 
-_VIEW = "_element_coverage"
-_CLASSIFIED = "_classifier_probabilities"
+_CLASSIFIED = "classifier_probabilities"
 _FACT = re.compile(
     r"\d|[一二两三四五六七八九十百千万]+[个件条次项名篇处期块台场份人]|"
     r"未收到|没有收到|未发生|未产生|未收取|无[^，。；]{0,6}(?:申请|情况|事项)|"
@@ -55,30 +54,30 @@ class Coverage:
 
 def element_coverage(report: Report) -> dict[str, Coverage]:
     """code → coverage, for every element rule that applies to the report (cached on it)."""
-    cached = report.__dict__.get(_VIEW)
-    if cached is None:
+    def build():
         scored = _classified(report)
-        cached = {rule.code: _cover(report, rule, scored) for rule in element_rules() if rule.applies(report)}
-        report.__dict__[_VIEW] = cached
-    return cached
+        return {rule.code: _cover(report, rule, scored) for rule in element_rules() if rule.applies(report)}
+
+    return report.view("element_coverage", build)
 
 
 def classify_reports(reports: list[Report]) -> None:
     """Classify the sentences of several reports in one call (much cheaper than one call per
     report) and keep each report's probabilities on it for element_coverage()."""
-    todo = [(r, _classifiable(r)) for r in reports if _CLASSIFIED not in r.__dict__]
+    todo = [(r, _classifiable(r)) for r in reports if not r.has_view(_CLASSIFIED)]
     texts = [u.text for _, units in todo for u in units]
     scored = iter(probabilities(texts))
     for report, units in todo:
-        report.__dict__[_CLASSIFIED] = {(u.start, u.end): probs for u, probs in zip(units, scored) if probs}
+        found = {(u.start, u.end): probs for u, probs in zip(units, scored) if probs}
+        report.view(_CLASSIFIED, lambda found=found: found)
 
 
 def _classified(report: Report) -> dict[tuple[int, int], dict[str, float]]:
     """(start, end) of each prose sentence where a rule may ask the classifier → the
     probability of each element."""
-    if _CLASSIFIED not in report.__dict__:
+    if not report.has_view(_CLASSIFIED):
         classify_reports([report])
-    return report.__dict__[_CLASSIFIED]
+    return report.view(_CLASSIFIED, dict)
 
 
 def _classifiable(report: Report) -> list[Unit]:

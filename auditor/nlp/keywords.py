@@ -21,7 +21,6 @@ from auditor.model import Report
 from auditor.nlp.pipeline import doc_of, nlp
 from auditor.nlp.units import Unit, units_in
 
-_VIEW = "_keyword_matches"
 
 
 @dataclass(frozen=True)
@@ -103,10 +102,7 @@ def _phrase_hits(text: str) -> tuple[tuple[str, int, int], ...]:
 
 def keyword_matches(report: Report, rule: ElementRule) -> list[KeywordMatch]:
     """Every match of the rule's phrases and patterns in its scope, exclusions removed."""
-    cache_ = report.__dict__.setdefault(_VIEW, {})
-    if rule.code not in cache_:
-        cache_[rule.code] = list(_matches(report, rule))
-    return cache_[rule.code]
+    return report.view(f"keywords:{rule.code}", lambda: list(_matches(report, rule)))
 
 
 def _matches(report: Report, rule: ElementRule):

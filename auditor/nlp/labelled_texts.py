@@ -22,6 +22,8 @@ import re
 import tomllib
 from pathlib import Path
 
+from auditor.nlp.units import SENTENCE
+
 LABELS_DIR = Path(__file__).resolve().parents[2] / "corpora" / "labels"
 PHRASINGS = LABELS_DIR / "phrasings.toml"
 REVIEW = LABELS_DIR / "review.toml"
@@ -32,7 +34,6 @@ SEED = 20261201
 WEAK_REPORTS = 60  # generated reports whose sub-headed paragraphs give weak labels
 _SUBHEADING_ELEMENTS = (("主动公开", "active"), ("依申请", "requests"), ("信息管理", "management"),
                         ("平台", "platform"), ("监督保障", "supervision"))
-_SENTENCE = re.compile(r"[^。！？；]+[。！？；]?")
 
 _BODIES = (("松溪乡", "我乡", "松溪"), ("白沙镇", "我镇", "白沙"), ("东城街道", "我街道", "东城"),
            ("青川县", "我县", "青川"), ("南湖区", "我区", "南湖"), ("临江市", "我市", "临江"),
@@ -108,7 +109,7 @@ def weak_rows(count: int = WEAK_REPORTS, seed: int = SEED) -> list[dict]:
                 continue
             weak = next((e for key, e in _SUBHEADING_ELEMENTS if heading and key in heading), None)
             if block.kind == "para" and weak:
-                for sentence in (m.group().strip() for m in _SENTENCE.finditer(block.text)):
+                for sentence in (m.group().strip() for m in SENTENCE.finditer(block.text)):
                     label, how = _reviewed(weak, sentence, review)
                     rows.append({"text": sentence, "label": label, "split": "train", "template": f"weak.{weak}",
                                  "provenance": f"auditor.synth report {spec.id} (seed {seed}), weak label from "

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 from auditor.model import Report
 
-_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")  # a sentence, ended by its mark or the line
 _SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*\S{2,24}$")
-_VIEW = "_narrative_units"
 
 
 @dataclass(frozen=True)
@@ -30,11 +29,7 @@ class Unit:
 
 def narrative_units(report: Report) -> tuple[Unit, ...]:
     """The report's prose sentences in order (cached on the report)."""
-    cached = report.__dict__.get(_VIEW)
-    if cached is None:
-        cached = tuple(_build(report))
-        report.__dict__[_VIEW] = cached  # a view, not a field: frozen fields stay untouched
-    return cached
+    return report.view("narrative_units", lambda: tuple(_build(report)))
 
 
 def units_in(report: Report, scope: str) -> list[Unit]:
@@ -60,7 +55,7 @@ def _build(report: Report):
             if _SUBHEADING.match(line):
                 yield _unit(scope, line_start, line, True, paragraph)
                 continue
-            for match in _SENTENCE.finditer(report.text, line_start, line_end):
+            for match in SENTENCE.finditer(report.text, line_start, line_end):
                 if match.group().strip():
                     yield _unit(scope, match.start(), match.group(), False, paragraph)
 
