@@ -76,6 +76,7 @@ def audit_command(
     config: Optional[Path] = typer.Option(None, "--config", help="配置文件（TOML）；默认读取 ./pyproject.toml 的 [tool.auditor]"),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="基线文件：其中已接受的问题不再报告"),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把本次发现的全部问题写入基线文件"),
+    pretty: bool = typer.Option(False, "--pretty", help="JSON 缩进排版（较慢；默认紧凑输出）"),
 ) -> None:
     """审核报告：逐项核对表格、结构、一致性和文字，输出问题清单（退出码：0 无错误，1 有错误，2 无法运行）。"""
     from auditor.baseline import apply_baseline, write_baseline as save_baseline
@@ -92,7 +93,7 @@ def audit_command(
         raise typer.Exit(2)
     configure_reuse(settings.reuse)
     with progress_bar(len(files)) as advance:
-        results = audit((read_report(f) for f in files), settings, progress=lambda report: advance())
+        results = audit((read_report(f) for f in files), settings, progress=lambda report: advance(), freeze=True)
     extra = {}
     wants_reuse = format is AuditFormat.json or format.value in _STORED_FORMATS
     if wants_reuse and any(settings.enabled(code) for code in load_rules() if code.startswith("RE")):
@@ -115,17 +116,17 @@ def audit_command(
         from auditor.output.render import render
         from auditor.store import save_batch
 
-        save_batch(results, out, extra)
-        written = render(out, html=format is AuditFormat.html)
+        stored = save_batch(results, out, extra)
+        written = render(out, html=format is AuditFormat.html, batch=stored)
         typer.echo(f"已审核 {len(results)} 份报告，结果写入 {'、'.join(map(str, written))}", err=True)
         raise typer.Exit(1 if any(r.errors for r in results) else 0)
-    body = _render_audit(results, format, extra)
     if out is None:
-        sys.stdout.write(body)
+        _write_audit(results, format, extra, sys.stdout, pretty)
     else:
         out.mkdir(parents=True, exist_ok=True)
         target = out / _AUDIT_FILES[format.value]
-        target.write_text(body, encoding="utf-8")
+        with target.open("w", encoding="utf-8") as stream:
+            _write_audit(results, format, extra, stream, pretty)
         typer.echo(f"已审核 {len(results)} 份报告，结果写入 {target}", err=True)
     raise typer.Exit(1 if any(r.errors for r in results) else 0)
 
@@ -147,18 +148,21 @@ def _batch_and_config(paths: list[str], config: Optional[Path], verb: str):
         raise typer.Exit(2)
 
 
-def _render_audit(results, format: AuditFormat, extra: dict) -> str:
+def _write_audit(results, format: AuditFormat, extra: dict, stream, pretty: bool) -> None:
     if format is AuditFormat.json:
         from auditor.output.audit_json import audit_to_json
+        from auditor.output.json_file import write_json
 
-        return json.dumps(audit_to_json(results, extra), ensure_ascii=False, indent=2) + "\n"
+        write_json(audit_to_json(results, extra), stream, pretty)
+        return
     if format is AuditFormat.csv:
         from auditor.output.audit_csv import audit_to_csv
 
-        return audit_to_csv(results)
+        stream.write(audit_to_csv(results))
+        return
     from auditor.output.audit_text import audit_to_text
 
-    return audit_to_text(results)
+    stream.write(audit_to_text(results))
 
 
 @app.command("train")

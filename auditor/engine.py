@@ -4,6 +4,7 @@ A rule that raises becomes an IN004 finding for that report; the batch never cra
 """
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
@@ -38,13 +39,18 @@ class ReportResult:
 
 
 def audit(reports: Iterable[Report], config: Config = Config(),
-          progress: Callable[[Report], None] | None = None) -> list[ReportResult]:
+          progress: Callable[[Report], None] | None = None, freeze: bool = False) -> list[ReportResult]:
+    """Audit a batch. `freeze` (for a one-batch process such as the CLI): once the first chunk has
+    loaded the models, `gc.freeze()` moves them out of the collector's reach, so the full
+    collections a large batch triggers no longer traverse them."""
     rules = [r for r in load_rules().values() if config.enabled(r.code)]
     elements = any(r.family == "NA" for r in rules)
     preparers = [func for family, func in PREPARERS.items() if any(r.family == family for r in rules)]
     results = []
     for chunk in _chunks(reports):
         _prepare(preparers, [r for r in chunk if not r.error])
+        if freeze and not results:
+            gc.freeze()
         for report in chunk:
             result = ReportResult(report)
             for rule in rules:

@@ -61,6 +61,7 @@ def save_batch(results, directory: Path, extra: dict[str, Any] | None = None) ->
     reports_text = _dump([report_to_store(r.report) for r in results])
     (directory / FINDINGS_FILE).write_text(audit_text, encoding="utf-8")
     (directory / REPORTS_FILE).write_text(reports_text, encoding="utf-8")
+    # the plain data a load gives, decoded by the C parser from the text just written
     return StoredBatch(json.loads(audit_text), json.loads(reports_text))
 
 
@@ -76,4 +77,5 @@ def load_batch(directory: Path) -> StoredBatch:
 
 
 def _dump(data) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n"
+    """Compact JSON by the C encoder (an indent would fall back to the pure-Python one)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str) + "\n"

@@ -184,3 +184,16 @@ def test_a_body_named_with_and_without_its_city_is_one_body(real_dir):
     assert len({d.body for d in analysis.documents}) == 1
     assert not analysis.pairs_of("reuse") and not analysis.pairs_of("near_duplicate")
     assert reuse.ReuseAnalysis(reports, ReuseParameters(same_body_share=0.1)).pairs_of("same_body")
+
+
+def test_canonical_bodies_joins_a_short_name_to_the_first_longest_that_ends_with_it():
+    from auditor.checks.history import canonical_bodies
+
+    keys = [("洪泽区", "county"), ("淮安市洪泽区", "county"), ("江苏省淮安市洪泽区", "county"), ("洪泽区", "town"),
+            ("泽区", "county"), ("甲市洪泽区", "county"), None]
+    bodies = canonical_bodies(keys)
+    assert bodies[("洪泽区", "county")] == ("江苏省淮安市洪泽区", "county")
+    assert bodies[("淮安市洪泽区", "county")] == ("江苏省淮安市洪泽区", "county")
+    assert bodies[("甲市洪泽区", "county")] == ("甲市洪泽区", "county")
+    assert bodies[("洪泽区", "town")] == ("洪泽区", "town")  # another kind
+    assert bodies[("泽区", "county")] == ("泽区", "county")  # too short to join

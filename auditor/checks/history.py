@@ -31,9 +31,13 @@ def canonical_bodies(keys) -> dict[tuple[str, str], tuple[str, str]]:
     (洪泽区 beside 淮安市洪泽区, same kind) is the body of the longer name."""
     names = sorted({k for k in keys if k}, key=lambda k: (-len(k[0]), k))
     canonical: dict[tuple[str, str], tuple[str, str]] = {}
+    longest_with_suffix: dict[tuple[str, str], tuple[str, str]] = {}  # (ending, kind) → first longer key
     for key in names:
-        longer = [c for c in names if len(c[0]) > len(key[0]) and c[1] == key[1] and c[0].endswith(key[0])]
-        canonical[key] = canonical[longer[0]] if len(key[0]) >= _MIN_BODY_NAME and longer else key
+        longer = longest_with_suffix.get(key) if len(key[0]) >= _MIN_BODY_NAME else None
+        canonical[key] = canonical[longer] if longer else key
+        name, kind = key
+        for size in range(_MIN_BODY_NAME, len(name)):
+            longest_with_suffix.setdefault((name[-size:], kind), key)
     return canonical
 
 

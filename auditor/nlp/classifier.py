@@ -65,13 +65,24 @@ def load_model(models_dir: Path = MODELS_DIR) -> LoadedModel | None:
     return LoadedModel(joblib.load(path), float(card["threshold"]), card)
 
 
+_SCORED: dict[Path, dict[str, dict[str, float]]] = {}  # models folder → sentence → probabilities
+_SCORED_MAX = 200_000
+
+
 def probabilities(sentences: list[str], models_dir: Path = MODELS_DIR) -> list[dict[str, float]]:
     """For each sentence, the probability of each element (empty dicts when no model)."""
     model = load_model(models_dir)
     if model is None or not sentences:
         return [{} for _ in sentences]
     classes = list(model.pipeline.classes_)
-    return [dict(zip(classes, map(float, row))) for row in model.pipeline.predict_proba(sentences)]
+    # a sentence recurs across a batch (prescribed formulas, copied wording): classify it once
+    scored = _SCORED.setdefault(models_dir, {})
+    todo = [text for text in dict.fromkeys(sentences) if text not in scored]
+    if len(scored) + len(todo) > _SCORED_MAX:
+        scored.clear()
+    for text, row in zip(todo, model.pipeline.predict_proba(todo) if todo else ()):
+        scored[text] = dict(zip(classes, map(float, row)))
+    return [dict(scored[text]) for text in sentences]
 
 
 def data_hash(path: Path) -> str:

@@ -8,14 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditor.output.batch_view import summarise
-from auditor.store import load_batch
+from auditor.store import StoredBatch, load_batch
 
 WORKBOOK = "audit.xlsx"
 
 
-def render(directory: Path, html: bool = True, xlsx: bool = True) -> list[Path]:
-    """Write the outputs asked for into `directory`; returns the main files written."""
-    batch = load_batch(directory)
+def render(directory: Path, html: bool = True, xlsx: bool = True, batch: StoredBatch | None = None) -> list[Path]:
+    """Write the outputs asked for into `directory`; returns the main files written.
+
+    `batch` is the stored batch when the caller has just saved it (`save_batch` returns it),
+    else it is loaded from `directory`."""
+    batch = batch if batch is not None else load_batch(directory)
     bodies = summarise(batch)
     written = []
     if html:
