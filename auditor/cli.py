@@ -224,9 +224,10 @@ def similar_command(
             advance()
     analysis = reuse_analysis(reports, settings.reuse)
     written = write_similar(analysis, out)
-    counts = {kind: len(analysis.pairs_of(kind)) for kind in ("reuse", "near_duplicate", "same_body")}
+    counts = {kind: len(analysis.pairs_of(kind)) for kind in ("reuse", "same_body")}
+    members = sum(len(c.members) for c in analysis.clusters)
     typer.echo(f"已比较 {len(analysis.documents)} 份报告：段落雷同 {counts['reuse']} 对（RE601），"
-               f"报告雷同 {counts['near_duplicate']} 对（RE602），与上年基本相同 {counts['same_body']} 份（RE603）；"
+               f"雷同报告群 {len(analysis.clusters)} 个、共 {members} 份报告（RE602），与上年基本相同 {counts['same_body']} 份（RE603）；"
                f"结果写入 {out}（{len(written)} 个文件）", err=True)
     if analysis.matrix is None:
         typer.echo(f"提示：报告超过 {settings.reuse.matrix_max_reports} 份，未输出相似度矩阵和图表"

@@ -197,3 +197,33 @@ def test_canonical_bodies_joins_a_short_name_to_the_first_longest_that_ends_with
     assert bodies[("甲市洪泽区", "county")] == ("甲市洪泽区", "county")
     assert bodies[("洪泽区", "town")] == ("洪泽区", "town")  # another kind
     assert bodies[("泽区", "county")] == ("泽区", "county")  # too short to join
+
+
+def test_near_identical_reports_are_one_cluster_not_every_pair():
+    """Six townships print one report with their own name and telephone: one cluster (RE602 on
+    each member, naming the cluster and its closest member), no pair listed, and its shared
+    passages listed once; a seventh body's own report stays outside."""
+    from auditor.ingest.txt import read_txt
+    from auditor.parse import parse_document
+
+    cases = Path(__file__).resolve().parent / "cases" / "base"
+    base = (cases / "township_2023.txt").read_text(encoding="utf-8")
+    names = ["梅林乡", "竹溪乡", "桐源乡", "枫桥乡", "槐里乡", "栗山乡"]
+    texts = [base.replace("松溪乡", name).replace("0879-7316208", f"0879-73162{i:02d}") for i, name in enumerate(names)]
+    texts.append((cases / "town_2020.txt").read_text(encoding="utf-8"))
+    reports = [parse_document(read_txt(f"r{i}.txt", text.encode("utf-8"))) for i, text in enumerate(texts)]
+    results = audit(reports, RE_ONLY)
+    analysis = reuse_analysis(reports)
+    (cluster,) = analysis.clusters
+    assert [m.document.report.source for m in cluster.members] == [f"r{i}.txt" for i in range(6)]
+    assert cluster.passages and all(p.chars >= 50 for p in cluster.passages)
+    assert not analysis.pairs_of("reuse")
+    for result in results[:6]:
+        (finding,) = [f for f in result.findings if f.code == "RE602"]
+        assert finding.evidence["cluster"] == cluster.id and finding.evidence["cluster_size"] == 6
+        assert finding.evidence["other_source"] != result.report.source
+        assert finding.evidence["similarity"] >= 0.8
+    assert not [f for f in results[6].findings if f.code == "RE602"]
+    listed = analysis.to_json()["clusters"]
+    assert [m["source"] for m in listed[0]["members"]] == [f"r{i}.txt" for i in range(6)]
+    assert not [p for p in analysis.to_json()["pairs"] if p["kind"] != "same_body"]

@@ -4,9 +4,12 @@ Documents: one per body and year (the same report read in several formats is one
 its first version the representative); bodies are matched as HI701 matches them
 (auditor.checks.history.body_key), a name without its city prefix joined to the full name. Method: narrative passages → character shingles →
 boilerplate by share and by prescribed formula → MinHash LSH candidates between different
-bodies → exact alignment (shared spans with offsets) → pairs: "reuse" (RE601) or
-"near_duplicate" (RE602, whole narratives alike); and, for a body's consecutive years,
-"same_body" (RE603) when most of the narrative repeats the previous report.
+bodies → exact alignment (shared spans with offsets) → "reuse" pairs (RE601); clusters of
+near-identical reports (RE602, whole narratives alike; auditor.corpus.clusters), of which only
+the representative takes part in the passage search, so that k copies cost k, not k²; and, for
+a body's consecutive years, "same_body" pairs (RE603) when most of the narrative repeats the
+previous report. Each passage's own-character mask is computed once and each distinct pair of
+passage texts aligned once.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from auditor.checks.history import body_key, canonical_bodies
 from auditor.corpus.align import SharedSpan, common_runs, shared_spans
 from auditor.corpus.boilerplate import Boilerplate, boilerplate_sentences, find_boilerplate
 from auditor.corpus.candidates import candidate_pairs
+from auditor.corpus.clusters import closest_members, jaccard, near_duplicate_groups, similarity_matrix
 from auditor.corpus.parameters import ReuseParameters
 from auditor.corpus.passages import Passage, narrative_passages
 from auditor.corpus.shingles import covered_chars, han_chars, shingle_hashes
@@ -36,6 +40,7 @@ class Document:
     passages: list[Passage] = field(default_factory=list)
     hashes: list[np.ndarray] = field(default_factory=list)
     boiler: list[np.ndarray] = field(default_factory=list)
+    own_masks: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
 
     @property
     def report(self) -> Report:
@@ -45,6 +50,13 @@ class Document:
     def shingles(self) -> np.ndarray:
         """The unique shingle hashes of the whole narrative."""
         return np.unique(np.concatenate(self.hashes)) if self.hashes else np.zeros(0, dtype=np.uint64)
+
+    def own(self, index: int, shingle_size: int) -> np.ndarray:
+        """Which characters of passage `index` are Chinese and outside boilerplate (computed once)."""
+        if index not in self.own_masks:
+            text = self.passages[index].text
+            self.own_masks[index] = ~covered_chars(self.boiler[index], len(text), shingle_size) & han_chars(text)
+        return self.own_masks[index]
 
     def version_like(self, report: Report) -> Report:
         """This document's version in the format of `report`, else the representative."""
@@ -88,6 +100,33 @@ class Pair:
         return data
 
 
+@dataclass(frozen=True)
+class Member:
+    """A report of a near-duplicate cluster and its closest member of another body."""
+
+    document: Document
+    closest: Document
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Near-identical reports of several bodies; `members[0]` is the representative, and
+    `passages` what it shares with its closest member (a = representative, b = that member)."""
+
+    id: str
+    members: tuple[Member, ...]
+    passages: tuple[SharedPassage, ...]
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "size": len(self.members), "representative": self.members[0].document.report.source,
+                "members": [{"source": m.document.report.source, "agency": m.document.report.agency,
+                             "year": m.document.report.year, "closest": m.closest.report.source,
+                             "closest_agency": m.closest.report.agency, "similarity": m.similarity}
+                            for m in self.members],
+                "passages": [p.to_json() for p in self.passages]}
+
+
 class ReuseAnalysis:
     """Everything the RE rules and `auditor similar` report about one batch."""
 
@@ -98,12 +137,34 @@ class ReuseAnalysis:
                                                          [d.body for d in self.documents], params)
         for document in self.documents:
             document.boiler = [self.boilerplate.mask(h) for h in document.hashes]
+        self._aligned: dict[tuple[str, str], list[SharedSpan]] = {}
+        self.clusters: list[Cluster] = self._clusters()
         self.pairs: list[Pair] = self._between_bodies() + self._same_bodies()
+
+    # --- near-identical reports -------------------------------------------------------------
+    def _clusters(self) -> list[Cluster]:
+        docs = self.documents
+        shingles, bodies = [d.shingles for d in docs], [d.body for d in docs]
+        clusters = []
+        for number, group in enumerate(near_duplicate_groups(shingles, bodies, self.params), 1):
+            members = tuple(Member(docs[m], docs[c], similarity)
+                            for m, (c, similarity) in zip(group, closest_members(group, shingles, bodies)))
+            first = members[0]
+            clusters.append(Cluster(f"C{number}", members, self._whole_shared(first.document, first.closest)))
+        return clusters
+
+    def _whole_shared(self, a: Document, b: Document) -> tuple[SharedPassage, ...]:
+        earlier, later = _joined(a.passages), _joined(b.passages)
+        spans = shared_spans(earlier, later, self.params.anchor_chars, self.params.max_gap)
+        return tuple(_mapped(span, a.passages, b.passages, earlier, later) for span in spans
+                     if span.a_end - span.a_start >= self.params.min_chars)
 
     # --- between bodies ------------------------------------------------------------------
     def _between_bodies(self) -> list[Pair]:
         docs = self.documents
-        stream = ((i, j, h, m) for i, d in enumerate(docs) for j, (h, m) in enumerate(zip(d.hashes, d.boiler)))
+        copies = {id(m.document) for c in self.clusters for m in c.members[1:]}  # their representative stands in
+        stream = ((i, j, h, m) for i, d in enumerate(docs) if id(d) not in copies
+                  for j, (h, m) in enumerate(zip(d.hashes, d.boiler)))
         candidates = candidate_pairs(stream, self.params, lambda i, j: docs[i].body != docs[j].body)
         by_docs: dict[tuple[int, int], list] = {}
         for (i, p), (j, q) in sorted(candidates):
@@ -112,20 +173,19 @@ class ReuseAnalysis:
         for (i, j), passage_pairs in sorted(by_docs.items()):
             a, b = docs[i], docs[j]
             found = [shared for p, q in passage_pairs for shared in self._shared(a, p, b, q)]
-            similarity = jaccard(a.shingles, b.shingles)
-            if similarity >= self.params.near_duplicate:
-                pairs.append(Pair(a, b, similarity, "near_duplicate", tuple(found)))
-            elif found:
-                pairs.append(Pair(a, b, similarity, "reuse", tuple(found)))
+            if found:
+                pairs.append(Pair(a, b, jaccard(a.shingles, b.shingles), "reuse", tuple(found)))
         return pairs
 
     def _shared(self, a: Document, p: int, b: Document, q: int) -> list[SharedPassage]:
         pa, pb = a.passages[p], b.passages[q]
         k = self.params.shingle_size
-        own_a = ~covered_chars(a.boiler[p], len(pa.text), k) & han_chars(pa.text)
-        own_b = ~covered_chars(b.boiler[q], len(pb.text), k) & han_chars(pb.text)
+        own_a, own_b = a.own(p, k), b.own(q, k)
         found = []
-        for span in shared_spans(pa.text, pb.text, self.params.anchor_chars, self.params.max_gap):
+        key = (pa.text, pb.text)
+        if key not in self._aligned:
+            self._aligned[key] = shared_spans(pa.text, pb.text, self.params.anchor_chars, self.params.max_gap)
+        for span in self._aligned[key]:
             own = min(int(own_a[span.a_start:span.a_end].sum()), int(own_b[span.b_start:span.b_end].sum()))
             if own >= self.params.min_chars:
                 found.append(_passage(span, pa, pb))
@@ -173,33 +233,9 @@ class ReuseAnalysis:
                        "years": [d.report.year for d in shown],
                        "values": [[round(float(v), 3) for v in row] for row in matrix] if matrix is not None else []},
             "pairs": [p.to_json() for p in self.pairs],
+            "clusters": [c.to_json() for c in self.clusters],
             "boilerplate": self.boilerplate_list,
         }
-
-
-def jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    if not len(a) or not len(b):
-        return 0.0
-    common = len(np.intersect1d(a, b, assume_unique=True))
-    return round(common / (len(a) + len(b) - common), 3)
-
-
-def similarity_matrix(shingle_sets: list[np.ndarray]) -> np.ndarray:
-    """Exact pairwise Jaccard similarity of sets of hashes, by one sparse product."""
-    from scipy import sparse
-
-    n = len(shingle_sets)
-    if n == 0:
-        return np.zeros((0, 0))
-    sizes = np.array([len(s) for s in shingle_sets], dtype=float)
-    values, columns = np.unique(np.concatenate(shingle_sets), return_inverse=True) if sizes.sum() else ([], [])
-    rows = np.repeat(np.arange(n), sizes.astype(int))
-    incidence = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(n, max(1, len(values))))
-    common = (incidence @ incidence.T).toarray()
-    union = sizes[:, None] + sizes[None, :] - common
-    with np.errstate(invalid="ignore", divide="ignore"):
-        result = np.where(union > 0, common / union, 0.0)
-    return result
 
 
 def _documents(batch: list[Report], params: ReuseParameters) -> list[Document]:

@@ -69,23 +69,23 @@ def reused_passage(reports: list[Report]):
 
 @rule("RE602", "near-duplicate-report", "warning", corpus=True)
 def near_duplicate_report(reports: list[Report]):
-    """The whole narrative is nearly the same as another body's report.
+    """The whole narrative is nearly the same as another body's report (reported per cluster).
 
-    问题：本报告的叙述部分整体上与同批次另一机关的报告几乎相同（字符片段的相似度达到阈值，默认 0.8）。
+    问题：本报告的叙述部分整体上与同批次另一机关的报告几乎相同（字符片段的相似度达到阈值，默认 0.8）。几份报告互相雷同时作为一个雷同报告群报告：每份报告指明所在的群和最相近的一份，群的成员列在批次结果中。
     为何重要：两个机关的年度报告通篇雷同，说明报告是套用他人报告改写而成，未反映本机关的实际工作，属格式文件责任条款所称的雷同问题。
     示例：两个乡的报告只有机关名称、联系电话和少数数字不同，其余文字完全一致。
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（报告应如实反映本机关情况，雷同报告应予问责）。
     """
-    for pair in reuse_analysis(reports).pairs_of("near_duplicate"):
-        for this, other, _, _ in _sides(pair):
-            for version in this.versions:
-                counterpart = other.version_like(version)
+    for cluster in reuse_analysis(reports).clusters:
+        for member in cluster.members:
+            for version in member.document.versions:
+                closest = member.closest.version_like(version)
                 yield version, Hit(
-                    f"本报告叙述部分与{counterpart.agency or counterpart.source}{counterpart.year or ''}年度报告几乎相同"
-                    f"（相似度 {pair.similarity:.0%}）",
+                    f"本报告叙述部分与另外 {len(cluster.members) - 1} 份报告几乎相同（雷同报告群 {cluster.id}），"
+                    f"最相近的是{closest.agency or closest.source}{closest.year or ''}年度报告（相似度 {member.similarity:.0%}）",
                     Location(),
-                    {"other_source": counterpart.source, "other_agency": counterpart.agency,
-                     "similarity": pair.similarity})
+                    {"cluster": cluster.id, "cluster_size": len(cluster.members), "other_source": closest.source,
+                     "other_agency": closest.agency, "similarity": member.similarity})
 
 
 @rule("RE603", "unchanged-from-last-year", "info", corpus=True)

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from auditor.corpus.reuse import ReuseAnalysis
 
-PAIR_KINDS = {"reuse": "段落雷同", "near_duplicate": "报告雷同", "same_body": "与上年相同"}
+PAIR_KINDS = {"reuse": "段落雷同", "same_body": "与上年相同"}
+CLUSTER_KIND = "报告雷同（{cluster}）"
 PAIR_COLUMNS = ("报告A", "机关A", "报告B", "机关B", "类型", "整体相似度", "段落字数", "段落相似度",
                 "A起", "A止", "B起", "B止", "共同段落")
 
@@ -44,6 +45,16 @@ def write_pairs_csv(analysis: ReuseAnalysis, path: Path) -> None:
                     continue
                 writer.writerow(head + [passage.chars, f"{passage.similarity:.3f}", passage.a_start, passage.a_end,
                                         passage.b_start, passage.b_end, passage.text])
+        for cluster in analysis.clusters:  # one row per member and its closest; the shared passages once
+            for number, member in enumerate(cluster.members):
+                a, b = member.document.report, member.closest.report
+                writer.writerow([a.source, a.agency or "", b.source, b.agency or "", CLUSTER_KIND.format(cluster=cluster.id),
+                                 f"{member.similarity:.3f}"] + [""] * 7)
+            for passage in cluster.passages:
+                a, b = cluster.members[0].document.report, cluster.members[0].closest.report
+                writer.writerow([a.source, a.agency or "", b.source, b.agency or "", CLUSTER_KIND.format(cluster=cluster.id),
+                                 "", passage.chars, f"{passage.similarity:.3f}", passage.a_start, passage.a_end,
+                                 passage.b_start, passage.b_end, passage.text])
 
 
 def write_similar(analysis: ReuseAnalysis, folder: Path) -> list[Path]:

@@ -12,6 +12,7 @@ import json
 import zipfile
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -143,4 +144,16 @@ def _pairs(reuse: dict[str, Any] | None):
              len(p.get("passages") or []), sum(q.get("chars") or 0 for q in p.get("passages") or []),
              ((p.get("passages") or [{}])[0].get("text") or "")[:200]]
             for p in reuse.get("pairs") or [])
-    return header, rows
+    return header, chain(rows, _clusters(reuse))
+
+
+def _clusters(reuse: dict[str, Any]):
+    """One row per near-duplicate cluster: its representative, its members, their shared passages."""
+    for cluster in reuse.get("clusters") or []:
+        members = cluster.get("members") or []
+        first = members[0] if members else {}
+        passages = cluster.get("passages") or []
+        yield [first.get("source"), first.get("agency"), f"另 {len(members) - 1} 份",
+               "、".join(str(m.get("agency") or m.get("source")) for m in members[1:]),
+               min((m.get("similarity") or 0 for m in members), default=None), f"报告雷同群 {cluster.get('id')}",
+               len(passages), sum(q.get("chars") or 0 for q in passages), ((passages or [{}])[0].get("text") or "")[:200]]
