@@ -24,6 +24,8 @@ def _where(report: Report, element: ElementRule) -> Location:
 def _decision(coverage: Coverage) -> tuple[str, dict]:
     """Why the element counts as missing, for the message and the evidence."""
     element = coverage.rule
+    if element.aspects:
+        return _aspect_decision(coverage)
     looked = [*element.phrases, *(p.pattern for p in element.patterns)][:8]
     evidence = {"element": element.element, "scope": element.scope, "looked_for": looked}
     reason = ("未找到关键词（" + "、".join(f"「{w}」" for w in element.phrases[:4]) + "等）") if element.phrases \
@@ -34,6 +36,24 @@ def _decision(coverage: Coverage) -> tuple[str, dict]:
                         threshold=model.threshold if model else None)
         reason += f"；分类器认为最接近的句子「{coverage.evidence[:30]}」仅有 {coverage.probability:.2f} 的可能属于此项"
     return reason, evidence
+
+
+def _aspect_decision(coverage: Coverage) -> tuple[str, dict]:
+    """Which aspects lack a result, quoting the sentence that decided each (NA306)."""
+    missing = [a for a in coverage.aspects if not a.shown]
+    parts = ["缺少" + "、".join(f"「{a.aspect}」" for a in missing) + "的结果"]
+    mentions: dict[str, list[str]] = {}
+    for a in missing:
+        mentions.setdefault(a.sentence, []).append(a.aspect)
+    for sentence, names in mentions.items():
+        parts.append(f"「{sentence[:40]}」只提到" + "、".join(names) + "，没有写明结果（计划、制度不是结果）" if sentence
+                     else "、".join(names) + "：全文未提到")
+    for a in coverage.aspects:
+        if a.shown:
+            parts.append(f"{a.aspect}：「{a.sentence[:40]}」")
+    evidence = {"element": coverage.rule.element, "missing": [a.aspect for a in missing],
+                "aspects": [a.to_json() for a in coverage.aspects]}
+    return "；".join(parts), evidence
 
 
 def _register(element: ElementRule) -> None:

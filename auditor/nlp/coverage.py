@@ -4,6 +4,8 @@ For each element rule that applies to the report (auditor/rules/elements/*.toml)
 - present by keyword: a phrase or pattern of the rule matches a sentence of its scope;
 - else present by classifier: a sentence of the rule's classifier scope is labelled with the
   element with a probability at or above the model card's threshold;
+- a rule made of aspects (NA306) is present only when each aspect's result is stated
+  (auditor/nlp/aspects.py);
 - else missing (or, when the scope itself is absent, missing with that reason: the
   structure check ST101 reports the absent section, not each element of it).
 A present topic marked `thin` in its rule is "thin" (NA313) when no sentence that shows it
@@ -15,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from auditor.model import Report
+from auditor.nlp.aspects import AspectEvidence, aspect_evidence
 from auditor.nlp.classifier import load_model, probabilities
 from auditor.nlp.keywords import ElementRule, element_rules, keyword_matches
 from auditor.nlp.units import Unit, units_in
@@ -38,6 +41,7 @@ class Coverage:
     start: int | None = None
     end: int | None = None
     reason: str = ""
+    aspects: tuple[AspectEvidence, ...] = ()  # rules made of aspects: what decided each
 
     @property
     def present(self) -> bool:
@@ -49,6 +53,8 @@ class Coverage:
                 "end": self.end}
         if self.reason:
             data["reason"] = self.reason
+        if self.aspects:
+            data["aspects"] = [a.to_json() for a in self.aspects]
         return data
 
 
@@ -89,6 +95,8 @@ def _cover(report: Report, rule: ElementRule, scored: dict) -> Coverage:
     scope = units_in(report, rule.scope)
     if not scope:
         return Coverage(rule, "missing", reason="范围缺失" if rule.scope != "whole" else "")
+    if rule.aspects:
+        return _cover_aspects(report, rule)
     matches = keyword_matches(report, rule)
     chosen, best = _by_classifier(report, rule, scored) if rule.classifier else ([], None)
     if matches:
@@ -110,6 +118,18 @@ def _cover(report: Report, rule: ElementRule, scored: dict) -> Coverage:
         return Coverage(rule, "thin", found.by, found.evidence, found.sentence, found.probability, found.start,
                         found.end)
     return found
+
+
+def _cover_aspects(report: Report, rule: ElementRule) -> Coverage:
+    """Present when every aspect's result is stated; the evidence is each aspect's sentence."""
+    found = aspect_evidence(report, rule.aspect_scope, rule.aspects)
+    shown = [a for a in found if a.shown]
+    first = shown[0] if shown else next((a for a in found if a.sentence), None)
+    status = "present" if len(shown) == len(found) else "missing"
+    if first is None:
+        return Coverage(rule, status, aspects=found)
+    return Coverage(rule, status, "keyword", first.sentence, first.sentence, None, first.start, first.end,
+                    aspects=found)
 
 
 def _territory(scope: list[Unit], showing: list[Unit]) -> list[Unit]:

@@ -4,7 +4,8 @@ One rule *type* — "an element must be shown in a scope" — and one TOML file 
 its element, scope ("preamble", a section number or "whole"), `phrases` (found with spaCy's
 PhraseMatcher on the jieba tokens, so a phrase must be a whole word sequence, not a piece of a
 longer word), `patterns` (regular expressions, for numbers and addresses, mapped onto the
-tokens with Doc.char_span), `exclude` patterns (a match inside an excluded span does not
+tokens with Doc.char_span), `aspects` (parts that each need a stated result, see
+auditor/nlp/aspects.py), `exclude` patterns (a match inside an excluded span does not
 count: 「联系电话」 listed as something the body publishes is no contact), the body kinds and
 first year it applies to, whether the classifier may also decide, the message and the
 documentation. A supervisor adds a local requirement by adding a file, without Python.
@@ -18,6 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from auditor.model import Report
+from auditor.nlp.aspects import Aspect, aspect_of
 from auditor.nlp.pipeline import doc_of, nlp
 from auditor.nlp.units import Unit, units_in
 
@@ -42,6 +44,8 @@ class ElementRule:
     classifier_scope: str  # where the classifier looks (default: the rule's scope)
     thin: bool  # NA313 applies: a topic covered only by sentences without facts
     doc: dict[str, str]
+    aspects: tuple[Aspect, ...] = ()  # every one must be shown with its result (auditor/nlp/aspects.py)
+    aspect_scope: str = "whole"  # where the aspects' results are looked for
 
     def applies(self, report: Report) -> bool:
         if self.kinds and report.agency_kind not in self.kinds:
@@ -76,7 +80,9 @@ def _rule_of(data: dict) -> ElementRule:
         exclude=tuple(re.compile(p) for p in data.get("exclude", [])), kinds=tuple(data.get("kinds", [])),
         min_year=data.get("min_year"), message=data["message"], section=data.get("section"),
         classifier=data.get("classifier", False), classifier_scope=data.get("classifier_scope", data["scope"]),
-        thin=data.get("thin", False), doc=data["doc"])
+        thin=data.get("thin", False), doc=data["doc"],
+        aspects=tuple(aspect_of(a, data.get("aspect_exclude", [])) for a in data.get("aspects", [])),
+        aspect_scope=data.get("aspect_scope", "whole"))
 
 
 @cache
