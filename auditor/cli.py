@@ -77,6 +77,7 @@ def audit_command(
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="基线文件：其中已接受的问题不再报告"),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把本次发现的全部问题写入基线文件"),
     pretty: bool = typer.Option(False, "--pretty", help="JSON 缩进排版（较慢；默认紧凑输出）"),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="增量缓存文件夹：内容未变的文件沿用上次的读取结果，不再重新读取"),
 ) -> None:
     """审核报告：逐项核对表格、结构、一致性和文字，输出问题清单（退出码：0 无错误，1 有错误，2 无法运行）。"""
     from auditor.baseline import apply_baseline, write_baseline as save_baseline
@@ -92,8 +93,16 @@ def audit_command(
         typer.echo(f"错误：--format {format.value} 需要用 --out 指定输出文件夹", err=True)
         raise typer.Exit(2)
     configure_reuse(settings.reuse)
+    reports_cache = None
+    if cache is not None:
+        from auditor.cache import ReportCache
+
+        reports_cache = ReportCache(cache)
+    read = reports_cache.report if reports_cache else read_report
     with progress_bar(len(files)) as advance:
-        results = audit((read_report(f) for f in files), settings, progress=lambda report: advance(), freeze=True)
+        results = audit((read(f) for f in files), settings, progress=lambda report: advance(), freeze=True)
+    if reports_cache:
+        typer.echo(f"增量缓存：重新读取 {reports_cache.reads} 份，沿用 {reports_cache.hits} 份", err=True)
     extra = {}
     wants_reuse = format is AuditFormat.json or format.value in _STORED_FORMATS
     if wants_reuse and any(settings.enabled(code) for code in load_rules() if code.startswith("RE")):
