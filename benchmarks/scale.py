@@ -129,14 +129,15 @@ def run(kind: str, size: int, jobs: int, work: Path, pdf_every: int) -> dict:
         command += ["--jobs", str(jobs)]
     # a fresh interpreter measures the peak RSS of this audit alone
     probe = [sys.executable, "-c", "import resource, subprocess, sys; subprocess.run(sys.argv[1:]); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)", *command]
+             "u = resource.getrusage(resource.RUSAGE_CHILDREN); print(u.ru_maxrss, u.ru_utime + u.ru_stime)", *command]
     start = time.perf_counter()
     done = subprocess.run(probe, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
-    peak = int(done.stdout.strip().splitlines()[-1]) // 1024 if done.stdout.strip() else -1
+    rss, cpu = done.stdout.split() if done.stdout.strip() else ("-1024", "nan")
+    peak = int(rss) // 1024
     target = out / "audit.json"
     size_mb = target.stat().st_size / 2**20 if target.exists() else float("nan")
-    return {"kind": kind, "reports": size, "jobs": jobs, "seconds": elapsed, "floor": floor,
+    return {"kind": kind, "reports": size, "jobs": jobs, "seconds": elapsed, "cpu": float(cpu), "floor": floor,
             "per_second": size / elapsed, "ratio": elapsed / floor, "rss": peak, "json_mb": size_mb,
             "json": target}
 
@@ -151,22 +152,22 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
-    print("| batch | reports | --jobs | seconds | reports/s | floor s | × floor | peak RSS MiB | JSON MB | × per doubling | = --jobs 1 |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| batch | reports | --jobs | wall s | CPU s | reports/s | floor s | × floor | peak RSS MiB | JSON MB "
+          "| × per doubling (wall, CPU) | = --jobs 1 |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for kind in args.kinds.split(","):
         for jobs in (int(j) for j in args.jobs.split(",")):
             previous = None
             for size in sizes:
                 row = run(kind, size, jobs, args.work, args.pdf_every)
                 growth = ""
-                if previous and previous["reports"] * 2 == size:
-                    growth = f"{row['seconds'] / previous['seconds']:.2f}"
-                elif previous:
-                    growth = f"{(row['seconds'] / previous['seconds']) ** (1 / math.log2(size / previous['reports'])):.2f}"
+                if previous:
+                    doublings = math.log2(size / previous["reports"])
+                    growth = ", ".join(f"{(row[key] / previous[key]) ** (1 / doublings):.2f}" for key in ("seconds", "cpu"))
                 single = args.work / f"out-{kind}-{size}-1" / "audit.json"
                 same = "" if jobs == 1 or not single.exists() else (
                     "yes" if single.read_bytes() == row["json"].read_bytes() else "NO")
-                print(f"| {kind} | {size} | {jobs} | {row['seconds']:.1f} | {row['per_second']:.0f} | {row['floor']:.2f} "
+                print(f"| {kind} | {size} | {jobs} | {row['seconds']:.1f} | {row['cpu']:.1f} | {row['per_second']:.0f} | {row['floor']:.2f} "
                       f"| {row['ratio']:.0f} | {row['rss']} | {row['json_mb']:.1f} | {growth} | {same} |", flush=True)
                 previous = row
 

@@ -77,12 +77,15 @@ def boilerplate_sentences(documents, boilerplate: Boilerplate, params: ReusePara
     `documents` yields (body, [passage text, ...]); the list is ordered by bodies, then text.
     """
     bodies: dict[str, set] = {}
+    prescribed: dict[str, bool] = {}  # each distinct sentence tested once (copies repeat them)
     for body, texts in documents:
         for text in texts:
             for match in _SENTENCE.finditer(text):
                 sentence = match.group().strip()
-                hashes = shingle_hashes(sentence, params.shingle_size)
-                if len(sentence) >= _MIN_SENTENCE and boilerplate.shared_mask(hashes).all():
+                if sentence not in prescribed:
+                    prescribed[sentence] = len(sentence) >= _MIN_SENTENCE and bool(
+                        boilerplate.shared_mask(shingle_hashes(sentence, params.shingle_size)).all())
+                if prescribed[sentence]:
                     bodies.setdefault(sentence, set()).add(body)
     counted = Counter({text: len(found) for text, found in bodies.items() if len(found) >= boilerplate.min_bodies})
     ranked = sorted(counted.items(), key=lambda item: (-item[1], item[0]))[:_MAX_LISTED]
