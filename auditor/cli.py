@@ -78,6 +78,13 @@ def audit_command(
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="把本次发现的全部问题写入基线文件"),
     pretty: bool = typer.Option(False, "--pretty", help="JSON 缩进排版（较慢；默认紧凑输出）"),
     cache: Optional[Path] = typer.Option(None, "--cache", help="增量缓存文件夹：内容未变的文件沿用上次的读取结果，不再重新读取"),
+    select: list[str] = typer.Option([], "--select", help="只运行这些代码或前缀的检查（可逗号分隔、可重复），取代配置中的 select"),
+    extend_select: list[str] = typer.Option([], "--extend-select", help="在已选检查之外再加上这些代码或前缀"),
+    ignore: list[str] = typer.Option([], "--ignore", help="不运行这些代码或前缀的检查（加在配置的 ignore 之上）"),
+    severity: list[str] = typer.Option([], "--severity", help="调整级别：CODE=LEVEL，例如 TA206=warning（LEVEL 为 error、warning 或 info）"),
+    statistics: bool = typer.Option(False, "--statistics", help="只输出每个代码的问题数量（代码、数量、级别、名称），不逐条列出"),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="即使发现 error 级问题也以退出码 0 结束"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="不在标准错误输出进度条和摘要信息"),
 ) -> None:
     """审核报告：逐项核对表格、结构、一致性和文字，输出问题清单（退出码：0 无错误，1 有错误，2 无法运行）。"""
     from auditor.baseline import apply_baseline, write_baseline as save_baseline
@@ -89,6 +96,9 @@ def audit_command(
     from auditor.registry import load_rules
 
     files, settings = _batch_and_config(paths, config, "审核")
+    settings = _rules_from_command_line(settings, select, extend_select, ignore, severity)
+    say = (lambda *a, **k: None) if quiet else typer.echo
+    status = (lambda failed: 0) if exit_zero else (lambda failed: 1 if failed else 0)
     if format.value in _STORED_FORMATS and out is None:
         typer.echo(f"错误：--format {format.value} 需要用 --out 指定输出文件夹", err=True)
         raise typer.Exit(2)
@@ -99,10 +109,10 @@ def audit_command(
 
         reports_cache = ReportCache(cache)
     read = reports_cache.report if reports_cache else read_report
-    with progress_bar(len(files)) as advance:
+    with progress_bar(0 if quiet else len(files)) as advance:
         results = audit((read(f) for f in files), settings, progress=lambda report: advance(), freeze=True)
     if reports_cache:
-        typer.echo(f"增量缓存：重新读取 {reports_cache.reads} 份，沿用 {reports_cache.hits} 份", err=True)
+        say(f"增量缓存：重新读取 {reports_cache.reads} 份，沿用 {reports_cache.hits} 份", err=True)
     extra = {}
     wants_reuse = format is AuditFormat.json or format.value in _STORED_FORMATS
     if wants_reuse and any(settings.enabled(code) for code in load_rules() if code.startswith("RE")):
@@ -120,15 +130,21 @@ def audit_command(
                        err=True)
     if write_baseline is not None:
         count = save_baseline(results, write_baseline)
-        typer.echo(f"已把 {count} 项问题写入基线文件 {write_baseline}", err=True)
+        say(f"已把 {count} 项问题写入基线文件 {write_baseline}", err=True)
     if format.value in _STORED_FORMATS:
         from auditor.output.render import render
         from auditor.store import save_batch
 
         stored = save_batch(results, out, extra)
         written = render(out, html=format is AuditFormat.html, batch=stored)
-        typer.echo(f"已审核 {len(results)} 份报告，结果写入 {'、'.join(map(str, written))}", err=True)
-        raise typer.Exit(1 if any(r.errors for r in results) else 0)
+        say(f"已审核 {len(results)} 份报告，结果写入 {'、'.join(map(str, written))}", err=True)
+        if statistics:
+            sys.stdout.write(_statistics(results))
+        raise typer.Exit(status(any(r.errors for r in results)))
+    if statistics:
+        sys.stdout.write(_statistics(results))
+        if out is None:
+            raise typer.Exit(status(any(r.errors for r in results)))
     if out is None:
         _write_audit(results, format, extra, sys.stdout, pretty)
     else:
@@ -136,8 +152,35 @@ def audit_command(
         target = out / _AUDIT_FILES[format.value]
         with target.open("w", encoding="utf-8") as stream:
             _write_audit(results, format, extra, stream, pretty)
-        typer.echo(f"已审核 {len(results)} 份报告，结果写入 {target}", err=True)
-    raise typer.Exit(1 if any(r.errors for r in results) else 0)
+        say(f"已审核 {len(results)} 份报告，结果写入 {target}", err=True)
+    raise typer.Exit(status(any(r.errors for r in results)))
+
+
+def _rules_from_command_line(settings, select, extend_select, ignore, severity):
+    """--select/--extend-select/--ignore/--severity over the configuration; exit 2 when a code is unknown."""
+    from auditor.config import ConfigError, with_command_line
+    from auditor.registry import load_rules
+
+    try:
+        return with_command_line(settings, set(load_rules()), select, extend_select, ignore, severity)
+    except ConfigError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(2)
+
+
+def _statistics(results) -> str:
+    """Findings counted per code, most frequent first, as `ruff --statistics` prints them."""
+    from collections import Counter
+
+    from auditor.registry import load_rules
+
+    rules = load_rules()
+    counts = Counter(f.code for r in results for f in r.findings)
+    grades = {f.code: f.severity.value for r in results for f in r.findings}
+    lines = [f"{count:>6}  {code}  {grades[code]:<7}  {rules[code].name if code in rules else ''}"
+             for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))]
+    total = sum(counts.values())
+    return "\n".join([*lines, f"共 {total} 项问题，涉及 {len(counts)} 个代码，{len(results)} 份报告"]) + "\n"
 
 
 def _batch_and_config(paths: list[str], config: Optional[Path], verb: str):
@@ -227,7 +270,7 @@ def similar_command(
 
     files, settings = _batch_and_config(paths, config, "比较")
     reports = []
-    with progress_bar(len(files)) as advance:
+    with progress_bar(0 if quiet else len(files)) as advance:
         for file in files:
             reports.append(read_report(file))
             advance()

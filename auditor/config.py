@@ -14,7 +14,7 @@ Read from `[tool.auditor]` in ./pyproject.toml, or from a TOML file given with -
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from auditor.corpus.parameters import ReuseParameters
@@ -57,6 +57,40 @@ def load_config(path: Path | None, known_codes: set[str]) -> Config:
     return _build(data, known_codes)
 
 
+def with_command_line(config: Config, known_codes: set[str], select: list[str], extend_select: list[str],
+                      ignore: list[str], severity: list[str]) -> Config:
+    """The configuration with the command line's rule choices laid over it, as ruff does:
+    --select replaces the configured selection, --extend-select adds to it, --ignore adds
+    to the ignored, --severity CODE=LEVEL re-grades. Values may be comma-separated."""
+    def codes(name: str, values: list[str]) -> tuple[str, ...]:
+        items = tuple(v.strip() for value in values for v in value.split(",") if v.strip())
+        _check_codes(name, items, known_codes)
+        return items
+
+    chosen = codes("--select", select) or config.select
+    extended = codes("--extend-select", extend_select)
+    grades = dict(config.severity)
+    for item in (v for value in severity for v in value.split(",") if v.strip()):
+        code, _, level = item.partition("=")
+        _check_codes("--severity", (code.strip(),), known_codes)
+        grades[code.strip()] = _severity(code.strip(), level.strip())
+    return replace(config, select=chosen + extended if chosen else (), ignore=config.ignore + codes("--ignore", ignore),
+                   severity=grades)
+
+
+def _check_codes(name: str, values, known_codes: set[str]) -> None:
+    for value in values:
+        if not any(code.startswith(value) for code in known_codes):
+            raise ConfigError(f"{name} 中的「{value}」不对应任何检查代码")
+
+
+def _severity(code: str, value: str) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError as error:
+        raise ConfigError(f"代码 {code} 的级别「{value}」无效，应为 error、warning 或 info") from error
+
+
 def _read(path: Path) -> dict:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
@@ -69,17 +103,10 @@ def _build(data: dict, known_codes: set[str]) -> Config:
         values = data.get(name, [])
         if isinstance(values, str) or not all(isinstance(v, str) for v in values):
             raise ConfigError(f"配置项 {name} 应为代码或前缀的列表，例如 [\"TA\", \"ST104\"]")
-        for value in values:
-            if not any(code.startswith(value) for code in known_codes):
-                raise ConfigError(f"配置项 {name} 中的「{value}」不对应任何检查代码")
+        _check_codes(f"配置项 {name}", values, known_codes)
         return tuple(values)
 
-    severity = {}
-    for code, value in data.get("severity", {}).items():
-        try:
-            severity[code] = Severity(value)
-        except ValueError as error:
-            raise ConfigError(f"代码 {code} 的级别「{value}」无效，应为 error、warning 或 info") from error
+    severity = {code: _severity(code, value) for code, value in data.get("severity", {}).items()}
     baseline = data.get("baseline")
     try:
         reuse = ReuseParameters.from_config(data.get("reuse", {}))
