@@ -270,7 +270,7 @@ def similar_command(
 
     files, settings = _batch_and_config(paths, config, "比较")
     reports = []
-    with progress_bar(0 if quiet else len(files)) as advance:
+    with progress_bar(len(files)) as advance:
         for file in files:
             reports.append(read_report(file))
             advance()
