@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping
+
+from auditor.template.formats import Table, version
+from auditor.template.values import Value
 
 AGENCY_KINDS = ("township", "street", "county", "city", "province", "department", "other")
 SECTION_NUMBERS = ("一", "二", "三", "四", "五", "六")
@@ -54,16 +57,17 @@ class ParseNote:
 
 @dataclass(frozen=True)
 class TableReading:
-    """One statistical table: its values in the JSON shape of interfaces.md §2, or why not.
+    """One statistical table: its typed cells, or why it could not be read.
 
-    status "ok": `values` holds the table; status "unparsed": the heading or cells were
-    present but could not be read with confidence, `reason` says why and `values` is None.
+    status "ok": `cells` maps (row key, column key) of the template's table to a `Value` (count,
+    amount, blank, 「/」 or unreadable — never a silent 0); status "unparsed": the heading or cells
+    were present but could not be read with confidence, `reason` says why and `cells` is None.
     """
 
     name: str
     status: str
     template: str
-    values: dict[str, Any] | None
+    cells: Mapping[tuple[str, str], Value] | None
     reason: str = ""
     start: int | None = None
     end: int | None = None
@@ -71,6 +75,42 @@ class TableReading:
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+    @property
+    def layout(self) -> Table:
+        """The template's description of this table, in the version it follows."""
+        return version(self.template).tables[self.name]
+
+    def value(self, row: str, column: str) -> Value | None:
+        """The cell at (row, column); None when the table was not read or has no such cell."""
+        return self.cells.get((row, column)) if self.cells is not None else None
+
+    def number(self, row: str, column: str):
+        """The cell's number (int count or Decimal amount), None when blank, unreadable or absent."""
+        cell = self.value(row, column)
+        return cell.number if cell is not None else None
+
+    def row(self, key: str) -> tuple[Value, ...]:
+        """The row's cells in the template's column order (empty when there is no such row)."""
+        if self.cells is None or (key, self.layout.columns_of(key)[0].key) not in self.cells:
+            return ()
+        return tuple(self.cells[(key, c.key)] for c in self.layout.columns_of(key))
+
+    def json_values(self) -> dict[str, Any] | None:
+        """The table in the JSON shape of interfaces.md §2 (None unless read)."""
+        if self.cells is None:
+            return None
+        layout = self.layout
+        rows = {}
+        for row in layout.rows:
+            columns = layout.columns_of(row.key)
+            if (row.key, columns[0].key) not in self.cells:
+                continue
+            values = [self.cells[(row.key, c.key)].json(c.amount) for c in columns]
+            rows[row.key] = values[0] if layout.shape == "rows" and len(values) == 1 else values
+        if layout.shape == "grid":
+            return {"columns": [c.key for c in layout.columns], "rows": rows}
+        return rows
 
 
 @dataclass(frozen=True)

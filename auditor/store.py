@@ -49,7 +49,10 @@ def report_to_store(report: Report) -> dict[str, Any]:
 
 
 def _table(table: TableReading | None) -> dict[str, Any] | None:
-    return None if table is None else asdict(table)
+    if table is None:
+        return None
+    return {"name": table.name, "status": table.status, "template": table.template, "values": table.json_values(),
+            "reason": table.reason, "start": table.start, "end": table.end}
 
 
 def save_batch(results, directory: Path, extra: dict[str, Any] | None = None) -> StoredBatch:

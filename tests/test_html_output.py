@@ -135,7 +135,7 @@ def test_table_findings_mark_their_cell_and_show_the_relation_with_its_numbers(r
 def test_balance_relation_reads_the_four_printed_cells(rich):
     results, directory = rich
     result = results[0]
-    rows = result.report.tables["requests"].values["rows"]
+    rows = result.report.tables["requests"].json_values()["rows"]
     tree = _tree(_page(directory, result.report.source))
     for index, finding in enumerate(result.findings):
         if finding.code == "TA201":

@@ -30,12 +30,12 @@ def test_seed_tables_read_in_full(seeds_dir, name):
     report = read_report(seeds_dir / name)
     requests = report.tables["requests"]
     assert requests.ok, requests.reason
-    rows = requests.values["rows"]
+    rows = requests.json_values()["rows"]
     assert len(rows) == 25 and all(len(v) == 7 for v in rows.values())
     assert all(v == 0 for values in rows.values() for v in values)
     review = report.tables["review_litigation"]
     assert review.ok, review.reason
-    assert sum(len(v) for v in review.values.values()) == 15
+    assert sum(len(v) for v in review.json_values().values()) == 15
     assert report.tables["active"].ok
     assert report.template == "2021"
 

@@ -15,13 +15,13 @@ from auditor.parse import read_report
 def _rows(report):
     table = report.tables["requests"]
     assert table is not None and table.ok, table
-    return table.values["rows"]
+    return table.json_values()["rows"]
 
 
 def _review(report):
     table = report.tables["review_litigation"]
     assert table is not None and table.ok, table
-    return table.values
+    return table.json_values()
 
 
 def _codes(report) -> list[str]:
@@ -352,11 +352,13 @@ def test_real_carry_over_across_years(real_dir):
     The two titles name the body differently (「洪泽区人民政府」, 「淮安市洪泽区人民政府」)."""
     from dataclasses import replace
 
+    from auditor.template import count
+
     earlier = read_report(real_dir / "hongze-district-2023.pdf")
     later = read_report(real_dir / "hongze-district-2024.pdf")
     assert "HI701" not in {f.code for result in audit([earlier, later]) for f in result.findings}
     table = later.tables["requests"]
-    rows = dict(table.values["rows"], **{"2": [2, 0, 0, 0, 0, 0, 2]})
-    changed = replace(later, tables={**later.tables, "requests": replace(table, values={**table.values, "rows": rows})})
+    carried = {("2", c.key): count(n) for c, n in zip(table.layout.columns, [2, 0, 0, 0, 0, 0, 2])}
+    changed = replace(later, tables={**later.tables, "requests": replace(table, cells={**table.cells, **carried})})
     found = [f for f in audit([earlier, changed])[1].findings if f.code == "HI701"]
     assert found and found[0].evidence["other_source"] == earlier.source

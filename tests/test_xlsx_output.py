@@ -10,7 +10,9 @@ from openpyxl import load_workbook
 from auditor.engine import ReportResult
 from auditor.output.batch_view import summarise
 from auditor.output.xlsx import write_workbook
-from auditor.parse.labels import REQUEST_COLUMN_LABELS, REQUEST_COLUMNS, REQUEST_ROWS
+from auditor.template import V2021, amount_value
+
+_REQUESTS = V2021.tables["requests"]
 from auditor.store import save_batch
 from batch_fixtures import plain_batch, rich_batch
 
@@ -56,10 +58,10 @@ def test_table_sheet_holds_every_parsed_cell(rich):
         assert row["表三状态"] == ("已读取" if table is not None and table.ok else "缺失" if table is None else "无法可靠读取")
         if table is None or not table.ok:
             continue
-        for key, values in table.values["rows"].items():
-            for column, value in zip(REQUEST_COLUMNS, values):
-                header, = (h for h in row if h.startswith(f"表三·{key} ") and REQUEST_ROWS[key] in h
-                           and h.endswith(f"·{REQUEST_COLUMN_LABELS[column]}"))
+        for key, values in table.json_values()["rows"].items():
+            for column, value in zip(_REQUESTS.columns, values):
+                header, = (h for h in row if h.startswith(f"表三·{key} ") and _REQUESTS.row(key).label in h
+                           and h.endswith(f"·{column.label}"))
                 assert row[header] == value, (result.report.source, header)
                 checked += 1
     assert checked > 200
@@ -68,9 +70,9 @@ def test_table_sheet_holds_every_parsed_cell(rich):
 def test_amounts_are_exact_numbers_and_text_stays_text(tmp_path):
     result = plain_batch()[0]
     active = result.report.tables["active"]
-    values = dict(active.values, admin_fees="24252.311082")
+    cells = {**active.cells, ("admin_fees", "amount"): amount_value("24252.311082")}
     report = replace(result.report, agency="=HYPERLINK(\"x\")机关",
-                     tables={**result.report.tables, "active": replace(active, values=values)})
+                     tables={**result.report.tables, "active": replace(active, cells=cells)})
     workbook = _workbook(tmp_path, [ReportResult(report, result.findings)])
     row = _rows(workbook["表格数据"])[0]
     fee = next(v for k, v in row.items() if k.startswith("表二·admin_fees"))

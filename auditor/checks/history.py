@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 
-from auditor.finding import Hit, Location
 from auditor.model import Report
-from auditor.parse.labels import REQUEST_COLUMN_LABELS, REQUEST_COLUMNS
+from auditor.checks.relations import broken
 from auditor.registry import rule
 
 _MIN_BODY_NAME = 3  # a shorter name (「城区」) is too common to join to a longer one
@@ -63,11 +62,6 @@ def consecutive_pairs(reports: list[Report]):
                 yield (same_format or earlier)[0], current
 
 
-def _rows(report: Report):
-    table = report.tables.get("requests")
-    return table.values["rows"] if table is not None and table.ok else None
-
-
 @rule("HI701", "carry-over-mismatch", "error", corpus=True)
 def carry_over_mismatch(reports: list[Report]):
     """This year's 上年结转 differs from the previous report's 结转下年度继续办理 (same body).
@@ -78,18 +72,8 @@ def carry_over_mismatch(reports: list[Report]):
     依据：国办公开办函〔2021〕30号 表三（第二项「上年结转」与上一年度第四项「结转下年度继续办理」相衔接）。
     """
     for previous, current in consecutive_pairs(reports):
-        before, now = _rows(previous), _rows(current)
-        if before is None or now is None:
-            continue
-        for i, column in enumerate(REQUEST_COLUMNS):
-            forward, carried = before["4"][i], now["2"][i]
-            if isinstance(forward, int) and isinstance(carried, int) and forward != carried:
-                yield current, Hit(
-                    f"表三「{REQUEST_COLUMN_LABELS[column]}」列：本年度上年结转 {carried} 件，"
-                    f"但{previous.year}年度报告结转下年度为 {forward} 件",
-                    Location(section="三", table="requests", row="2", column=column),
-                    {"left": carried, "right": forward, "column": column, "other_source": previous.source,
-                     "other_year": previous.year})
+        for hit in broken(current, "HI701", previous):
+            yield current, hit
 
 
 @rule("HI702", "in-force-drift", "info", corpus=True)
@@ -102,18 +86,5 @@ def in_force_drift(reports: list[Report]):
     依据：国办公开办函〔2021〕30号 表二（第二十条第（一）项）。
     """
     for previous, current in consecutive_pairs(reports):
-        before, now = previous.tables.get("active"), current.tables.get("active")
-        if before is None or now is None or not (before.ok and now.ok):
-            continue
-        if before.template != "2021" or now.template != "2021":
-            continue
-        for key, name in (("regulations", "规章"), ("normative_documents", "行政规范性文件")):
-            last, this = before.values.get(key), now.values.get(key)
-            if not (last and this) or not all(isinstance(v, int) for v in (last[2], *this)):
-                continue
-            expected = last[2] + this[0] - this[1]
-            if expected != this[2]:
-                yield current, Hit(
-                    f"表二「{name}」现行有效 {this[2]} 件，按上年 {last[2]} + 制发 {this[0]} − 废止 {this[1]} 应为 {expected} 件",
-                    Location(section="二", table="active", row=key),
-                    {"left": this[2], "right": expected, "other_source": previous.source, "other_year": previous.year})
+        for hit in broken(current, "HI702", previous):
+            yield current, hit

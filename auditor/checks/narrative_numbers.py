@@ -12,6 +12,7 @@ import re
 from auditor.finding import Hit, Location
 from auditor.model import Report
 from auditor.registry import rule
+from auditor.template import TOTAL_ROW
 
 _NUM = r"(?:共|总计|合计|共计)?\s*(\d+)\s*(?:件|条|个|起)"
 _RECEIVED = re.compile(
@@ -26,9 +27,9 @@ _LITIGATION = re.compile(r"(?:被提起|发生)?行政诉讼(?:案件)?" + _NUM)
 _SENTENCE = re.compile(r"[^。！？；\n]+")
 
 
-def _total(rows, key: str) -> int | None:
-    value = rows.get(key, [None] * 7)[-1]
-    return value if isinstance(value, int) else None
+def _total(requests, key: str) -> int | None:
+    """The row's 总计 cell of table 三 when it holds a count."""
+    return requests.number(key, "total")
 
 
 @rule("CO404", "narrative-table-mismatch", "error")
@@ -41,9 +42,9 @@ def narrative_table_mismatch(report: Report):
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（报告数据应真实准确）。
     """
     requests = report.tables.get("requests")
-    rows = requests.values["rows"] if requests is not None and requests.ok else None
+    rows = requests if requests is not None and requests.ok else None
     review = report.tables.get("review_litigation")
-    groups = review.values if review is not None and review.ok else None
+    groups = review if review is not None and review.ok else None
     for sentence in _SENTENCE.finditer(report.text):
         text, offset = sentence.group(), sentence.start()
         if "\t" in text:
@@ -69,7 +70,7 @@ def _requests_claims(text: str, offset: int, rows):
     if _NONE_RECEIVED.search(text) and new != 0:
         match = _NONE_RECEIVED.search(text)
         yield _hit(f"正文称未收到政府信息公开申请，但表三「本年新收」为 {new}", offset, match, 0, new, "1")
-    for pattern, key, name in ((_HANDLED, "3.7", "办理结果总计"), (_FORWARD, "4", "结转下年度继续办理"),
+    for pattern, key, name in ((_HANDLED, TOTAL_ROW, "办理结果总计"), (_FORWARD, "4", "结转下年度继续办理"),
                                (_CARRIED, "2", "上年结转")):
         expected = _total(rows, key)
         for match in pattern.finditer(text):
@@ -79,8 +80,8 @@ def _requests_claims(text: str, offset: int, rows):
 
 
 def _review_claims(text: str, offset: int, groups):
-    review_total = groups["review"][4]
-    litigation_total = sum(v[4] for k, v in groups.items() if k != "review" and isinstance(v[4], int))
+    review_total = groups.number("review", "total")
+    litigation_total = sum(groups.number(group, "total") or 0 for group in ("litigation_direct", "litigation_after_review"))
     for pattern, expected, name, row in ((_REVIEW, review_total, "行政复议总计", "review"),
                                          (_LITIGATION, litigation_total, "行政诉讼总计", "litigation")):
         for match in pattern.finditer(text):

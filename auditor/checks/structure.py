@@ -5,7 +5,8 @@ import re
 
 from auditor.finding import Hit, Location
 from auditor.model import SECTION_NUMBERS, Report
-from auditor.parse.labels import SECTION_TITLES
+from auditor.template import expected_version
+from auditor.template.formats import SECTION_TITLES
 from auditor.registry import rule
 
 _CHINESE_NUMBERS = "一二三四五六七八九十"
@@ -86,7 +87,7 @@ def outdated_template(report: Report):
     """
     if report.year is None or report.template == "unknown":
         return
-    expected = "2021" if report.year >= 2021 else "2019"
+    expected = expected_version(report.year)
     if report.template != expected:
         table = "requests" if report.tables.get("requests") and report.tables["requests"].ok else "active"
         yield Hit(f"{report.year}年度报告使用了{report.template}年版统计表格式，应使用{expected}年版格式",

@@ -1,51 +1,23 @@
 """TA — the arithmetic of tables 二, 三, 四 (format.md §5), with exact integers and decimals.
 
-Blank cells (null) count as 0 in a sum but are reported on their own (TA206), never as an
-arithmetic error by themselves.
+TA201–TA204 are the template's relations, evaluated by the one checker (checks/relations.py);
+a relation with a blank operand is not evaluated: the blank is reported on its own (TA206).
 """
 from __future__ import annotations
 
-import re
-
 from decimal import Decimal
 
+from auditor.checks.relations import broken
 from auditor.finding import Hit, Location
 from auditor.model import Report
-from auditor.parse.cells import BLANK_MARKS
-from auditor.parse.labels import (
-    ACTIVE_SIGNED_ROWS_2019,
-    REQUEST_COLUMN_LABELS,
-    REQUEST_COLUMNS,
-    REQUEST_ROWS,
-    REVIEW_GROUPS,
-    REVIEW_RESULTS,
-)
 from auditor.parse.metadata import administrative_level
 from auditor.registry import rule
+from auditor.template import TABLE_NAMES
+from auditor.template.formats import REVIEW_GROUP_NAMES
 
-_GROUP_NAMES = {"review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
-                "litigation_after_review": "行政诉讼（复议后起诉）"}
-_ROW_NAMES = {"1": "本年新收", "2": "上年结转", "3.7": "总计", "4": "结转下年度继续办理"}
 # Plausibility limits for 行政事业性收费 in 万元: above these the amount was very likely printed in 元.
 _FEE_LIMITS = {"township": Decimal(5000), "street": Decimal(5000), "county": Decimal(500000),
                "department": Decimal(500000), "city": Decimal(5000000)}
-
-
-def _requests(report: Report):
-    table = report.tables.get("requests")
-    return table.values["rows"] if table is not None and table.ok else None
-
-
-def _n(value) -> int:
-    return value if isinstance(value, int) else 0
-
-
-def _result_keys(rows) -> list[str]:
-    return [k for k in rows if k.startswith("3.") and k != "3.7"]
-
-
-def _cell(row: str, column: str) -> Location:
-    return Location(section="三", table="requests", row=row, column=column)
 
 
 @rule("TA201", "requests-balance-mismatch", "error")
@@ -57,17 +29,7 @@ def requests_balance(report: Report):
     示例：新收 21 + 结转 0 = 21，但办理总计 20 + 结转下年 0 = 20。
     依据：国办公开办函〔2021〕30号 表三「本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和」。
     """
-    rows = _requests(report)
-    if rows is None:
-        return
-    for i, column in enumerate(REQUEST_COLUMNS):
-        new, carried, total, forward = (_n(rows[k][i]) for k in ("1", "2", "3.7", "4"))
-        if new + carried != total + forward:
-            yield Hit(f"表三「{REQUEST_COLUMN_LABELS[column]}」列：本年新收 {new} + 上年结转 {carried} = {new + carried}，"
-                      f"但办理结果总计 {total} + 结转下年度 {forward} = {total + forward}（{new} + {carried} ≠ {total} + {forward}）",
-                      _cell("3.7", column),
-                      {"left": new + carried, "right": total + forward, "column": column,
-                       "cells": {"1": new, "2": carried, "3.7": total, "4": forward}})
+    yield from broken(report, "TA201")
 
 
 @rule("TA202", "requests-results-mismatch", "error")
@@ -79,19 +41,7 @@ def requests_results(report: Report):
     示例：予以公开 10、部分公开 2、无法提供 3，总计却填 14。
     依据：国办公开办函〔2021〕30号 表三（总计为（一）至（六）各项之和）。
     """
-    rows = _requests(report)
-    if rows is None:
-        return
-    keys = _result_keys(rows)
-    for i, column in enumerate(REQUEST_COLUMNS):
-        parts = {k: _n(rows[k][i]) for k in keys}
-        total = _n(rows["3.7"][i])
-        if sum(parts.values()) != total:
-            yield Hit(f"表三「{REQUEST_COLUMN_LABELS[column]}」列：各项办理结果之和为 {sum(parts.values())}，"
-                      f"但「（七）总计」为 {total}（{sum(parts.values())} ≠ {total}）",
-                      _cell("3.7", column),
-                      {"left": sum(parts.values()), "right": total, "column": column,
-                       "cells": {k: v for k, v in parts.items() if v}})
+    yield from broken(report, "TA202")
 
 
 @rule("TA203", "requests-row-total-mismatch", "error")
@@ -103,17 +53,7 @@ def requests_row_total(report: Report):
     示例：自然人 20、商业企业 1，总计却填 20。
     依据：国办公开办函〔2021〕30号 表三（申请人情况总计）。
     """
-    rows = _requests(report)
-    if rows is None:
-        return
-    for key, values in rows.items():
-        parts = [_n(v) for v in values[:-1]]
-        total = _n(values[-1])
-        if sum(parts) != total:
-            yield Hit(f"表三「{REQUEST_ROWS[key]}」行：各类申请人之和 {' + '.join(map(str, parts))} = {sum(parts)}，"
-                      f"但总计为 {total}",
-                      _cell(key, "total"),
-                      {"left": sum(parts), "right": total, "row": key, "cells": dict(zip(REQUEST_COLUMNS, parts))})
+    yield from broken(report, "TA203")
 
 
 @rule("TA204", "review-litigation-total-mismatch", "error")
@@ -125,40 +65,34 @@ def review_total(report: Report):
     示例：行政复议 结果维持 10、结果纠正 1，总计却填 0。
     依据：国办公开办函〔2021〕30号 表四（政府信息公开行政复议、行政诉讼情况）。
     """
-    table = report.tables.get("review_litigation")
-    if table is None or not table.ok:
-        return
-    for group in REVIEW_GROUPS:
-        values = [_n(v) for v in table.values[group]]
-        if sum(values[:4]) != values[4]:
-            yield Hit(f"表四「{_GROUP_NAMES[group]}」：{' + '.join(map(str, values[:4]))} = {sum(values[:4])}，"
-                      f"但总计为 {values[4]}",
-                      Location(section="四", table="review_litigation", row=group, column="total"),
-                      {"left": sum(values[:4]), "right": values[4], "group": group,
-                       "cells": dict(zip(REVIEW_RESULTS, values[:4]))})
+    yield from broken(report, "TA204")
 
 
-def _count_cells(report: Report):
-    """(table, row, column, value, label) of every count cell of the three tables."""
-    for name, table in report.tables.items():
+def _cells(report: Report):
+    """(table, row, column, Value, column template, label) of every cell of the three tables."""
+    for name in TABLE_NAMES:
+        table = report.tables.get(name)
         if table is None or not table.ok:
             continue
-        if name == "requests":
-            for key, values in table.values["rows"].items():
-                for column, value in zip(REQUEST_COLUMNS, values):
-                    yield name, key, column, value, f"表三「{REQUEST_ROWS[key]}」行「{REQUEST_COLUMN_LABELS[column]}」列"
-        elif name == "review_litigation":
-            for group in REVIEW_GROUPS:
-                for result, value in zip(REVIEW_RESULTS, table.values[group]):
-                    yield name, group, result, value, f"表四「{_GROUP_NAMES[group]}」「{result}」"
-        else:
-            for key, value in table.values.items():
-                items = value if isinstance(value, list) else [value]
-                for index, item in enumerate(items):
-                    amount = (key == "admin_fees" and table.template == "2021") or (key == "procurement" and index == 1)
-                    if amount and isinstance(item, str) and item.strip() in BLANK_MARKS:
-                        item = None  # an amount printed as 「/」 or 「—」 is a blank cell, not an invalid number
-                    yield name, key, str(index), (("amount", item) if amount else item), f"表二「{key}」第{index + 1}项"
+        layout = table.layout
+        for row, column in layout.cells():
+            value = table.value(row, column.key)
+            if value is None:
+                continue
+            if name == "requests":
+                where = f"表三「{layout.row(row).label}」行「{column.label}」列"
+            elif name == "review_litigation":
+                where = f"表四「{REVIEW_GROUP_NAMES[row]}」「{column.label}」"
+            else:
+                index = layout.columns_of(row).index(column)
+                where = f"表二「{row}」第{index + 1}项"
+            yield name, row, column, value, where
+
+
+def _cell_location(report: Report, table: str, row: str, column) -> Location:
+    if table == "active":  # table 二 cells are placed by their position in the row
+        return Location(table=table, row=row, column=str(report.tables[table].layout.columns_of(row).index(column)))
+    return Location(table=table, row=row, column=column.key)
 
 
 @rule("TA205", "invalid-cell", "error")
@@ -170,28 +104,13 @@ def invalid_cell(report: Report):
     示例：表三某格填写「1.5」或「-1」；收费金额写成「约3万」。
     依据：国办公开办函〔2021〕30号（统计表各项为件数）。
     """
-    active = report.tables.get("active")
-    signed_rows = ACTIVE_SIGNED_ROWS_2019 if active is not None and active.template == "2019" else frozenset()
-    for table, row, column, value, where in _count_cells(report):
-        if isinstance(value, tuple):
-            if value[1] is not None and _amount(value[1]) is None:
-                yield Hit(f"{where}的金额「{value[1]}」不是有效数字", Location(table=table, row=row, column=column),
-                          {"value": value[1]})
-        elif isinstance(value, str) or (isinstance(value, int) and value < 0
-                                        and not (table == "active" and row in signed_rows and column == "1")):
-            yield Hit(f"{where}的数值「{value}」不是非负整数", Location(table=table, row=row, column=column),
-                      {"value": value})
-
-
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)?")
-_IN_WAN_YUAN = {"亿元": Decimal(10000), "万元": Decimal(1), "元": Decimal("0.0001"), None: Decimal(1)}
-
-
-def _amount(text: str) -> Decimal | None:
-    """A non-negative decimal amount in 万元, its unit optional (the 2019 procurement amount prints
-    one; a bare number is in 万元, the unit of table 二); None when it is no such number."""
-    match = _AMOUNT.fullmatch(text.strip())
-    return Decimal(match.group(1).replace(",", "")) * _IN_WAN_YUAN[match.group(2)] if match else None
+    for table, row, column, value, where in _cells(report):
+        if value.kind == "unreadable" and column.amount:
+            yield Hit(f"{where}的金额「{value.printed}」不是有效数字", _cell_location(report, table, row, column),
+                      {"value": value.printed})
+        elif value.kind == "unreadable" or (value.kind == "count" and value.number < 0 and not column.signed):
+            yield Hit(f"{where}的数值「{value.printed}」不是非负整数", _cell_location(report, table, row, column),
+                      {"value": value.json()})
 
 
 @rule("TA206", "blank-cells", "info")
@@ -204,12 +123,12 @@ def blank_cells(report: Report):
     依据：国办公开办函〔2021〕30号（统计表各项应如实填报）。
     """
     blanks: dict[str, list[str]] = {}
-    for table, row, column, value, where in _count_cells(report):
-        if value is None or (isinstance(value, tuple) and value[1] is None):
+    for table, row, column, value, where in _cells(report):
+        if value.is_blank:
             blanks.setdefault(table, []).append(where)
     for table, places in blanks.items():
         listed = "、".join(places[:5]) + (f"等 {len(places)} 处" if len(places) > 5 else "")
-        yield Hit(f"统计表有 {len(places)} 个单元格未填数字（按 0 计算）：{listed}", Location(table=table),
+        yield Hit(f"统计表有 {len(places)} 个单元格未填数字（不参与勾稽核对）：{listed}", Location(table=table),
                   {"count": len(places)})
 
 
@@ -225,14 +144,14 @@ def implausible_value(report: Report):
     table = report.tables.get("active")
     if table is None or not table.ok:
         return
-    regulations = table.values.get("regulations") or []
+    regulations = [cell.json() for cell in table.row("regulations")]
     level = administrative_level(report.agency)
-    if level in ("township", "street", "county") and any(_n(v) > 0 for v in regulations):
+    if level in ("township", "street", "county") and any(isinstance(v, int) and v > 0 for v in regulations):
         yield Hit(f"{_KIND_NAMES[level]}不能制定规章，但表二「规章」一行填报了 {regulations}",
                   Location(section="二", table="active", row="regulations"), {"values": regulations})
-    fee = table.values.get("admin_fees")
+    fee_cell = table.value("admin_fees", "amount")
+    fee, amount = (fee_cell.printed, fee_cell.number) if fee_cell is not None else (None, None)
     limit = _FEE_LIMITS.get(report.agency_kind)
-    amount = _amount(fee) if isinstance(fee, str) else None
     if amount is not None and limit is not None and amount > limit:
         yield Hit(f"行政事业性收费金额 {fee} 万元对{_KIND_NAMES[report.agency_kind]}而言过大，疑似按「元」填写",
                   Location(section="二", table="active", row="admin_fees"), {"value": fee, "limit": str(limit)})

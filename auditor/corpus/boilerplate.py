@@ -18,7 +18,7 @@ import numpy as np
 
 from auditor.corpus.parameters import ReuseParameters
 from auditor.corpus.shingles import shingle_hashes
-from auditor.parse.labels import SECTION_TITLES
+from auditor.template.formats import SECTION_TITLES, section_titles
 
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _MIN_SENTENCE = 10
@@ -29,7 +29,7 @@ _MAX_LISTED = 100
 def prescribed_formulas() -> tuple[str, ...]:
     lines = resources.files("auditor.rules").joinpath("boilerplate.txt").read_text(encoding="utf-8").splitlines()
     formulas = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    formulas += [title for titles in SECTION_TITLES.values() for title in titles]
+    formulas += [title for number in SECTION_TITLES for title in section_titles(number)]
     return tuple(formulas)
 
 

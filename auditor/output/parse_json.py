@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from auditor.model import Report, TableReading
+from auditor.template import TABLE_NAMES
 
 
 def report_to_json(report: Report) -> dict[str, Any]:
@@ -17,7 +18,7 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "template": report.template,
         "period": list(report.period) if report.period else None,
         "sections": [{"number": s.number, "title": s.title, "start": s.start, "end": s.end} for s in report.sections],
-        "tables": {name: _table(report.tables.get(name)) for name in ("active", "requests", "review_litigation")},
+        "tables": {name: _table(report.tables.get(name)) for name in TABLE_NAMES},
         "notes": [{"kind": n.kind, "message": n.message, "start": n.start, "end": n.end} for n in report.notes],
     }
     if report.error:
@@ -30,4 +31,4 @@ def _table(table: TableReading | None) -> dict[str, Any] | None:
         return None
     if not table.ok:
         return {"status": "unparsed", "reason": table.reason}
-    return table.values
+    return table.json_values()

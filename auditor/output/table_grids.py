@@ -10,25 +10,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from auditor.output.relations import involved_cells, relation
-from auditor.parse.labels import (ACTIVE_HEADERS_2019, ACTIVE_HEADERS_2021, ACTIVE_ROWS_2019, ACTIVE_ROWS_2021,
-                                  REQUEST_COLUMN_LABELS, REQUEST_COLUMNS, REQUEST_GROUPS, REQUEST_ROWS,
-                                  REVIEW_GROUPS, REVIEW_RESULTS)
+from auditor.template import version
+from auditor.template.formats import REVIEW_GROUP_NAMES, TABLE_TITLES
 
-TABLE_TITLES = {"active": "表二 主动公开政府信息情况", "requests": "表三 收到和处理政府信息公开申请情况",
-                "review_litigation": "表四 政府信息公开行政复议、行政诉讼情况"}
-_GROUP_LABELS = {"review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
-                 "litigation_after_review": "行政诉讼（复议后起诉）"}
-_ACTIVE_LABELS = {template: {key: label for label, (key, _) in rows.items()}
-                  for template, rows in (("2021", ACTIVE_ROWS_2021), ("2019", ACTIVE_ROWS_2019))}
-_H21, _H19 = ACTIVE_HEADERS_2021, ACTIVE_HEADERS_2019
-_ACTIVE_CAPTIONS = {
-    "2021": {"regulations": _H21[0:3], "normative_documents": _H21[0:3], "licensing": _H21[3:4],
-             "punishment": _H21[3:4], "coercion": _H21[3:4], "admin_fees": _H21[4:5]},
-    "2019": {"regulations": _H19[0:3], "normative_documents": _H19[0:3], "licensing": _H19[3:6],
-             "other_services": _H19[3:6], "punishment": _H19[3:6], "coercion": _H19[3:6],
-             "admin_fees": _H19[3:5], "procurement": _H19[6:8]},
-}
-_COLUMN_ALIASES = {"review_litigation": {"total": "总计"}}  # table 四 findings name its total column 「total」
 
 
 @dataclass(frozen=True)
@@ -81,14 +65,14 @@ def _grid(name: str, table: dict[str, Any] | None, findings: list[dict[str, Any]
         return Grid(name, title, "absent", relations=relations)
     if table.get("status") != "ok" or table.get("values") is None:
         return Grid(name, title, "unparsed", table.get("reason", ""), relations=relations)
-    failing, involved, whole_rows = _marks(mine, _COLUMN_ALIASES.get(name, {}))
+    failing, involved, whole_rows = _marks(mine)
     headers, rows = _LAYOUTS[name](table)
     marked = [GridRow(key, label, [_mark(cell, key, column, failing, involved) for column, cell in cells],
                       tuple(whole_rows.get(key, ()))) for key, label, cells in rows]
     return Grid(name, title, "ok", headers=headers, numbered=name == "requests", rows=marked, relations=relations)
 
 
-def _marks(findings: list[tuple[int, dict[str, Any]]], aliases: dict[str, str]):
+def _marks(findings: list[tuple[int, dict[str, Any]]]):
     """Findings by the cell they are located at, by the row they name, and the addend cells."""
     failing: dict[tuple[str, str], list[int]] = {}
     whole_rows: dict[str, list[int]] = {}
@@ -97,10 +81,10 @@ def _marks(findings: list[tuple[int, dict[str, Any]]], aliases: dict[str, str]):
         location = finding.get("location") or {}
         row, column = location.get("row"), location.get("column")
         if row is not None and column is not None:
-            failing.setdefault((row, aliases.get(column, column)), []).append(index)
+            failing.setdefault((row, column), []).append(index)
         elif row is not None:
             whole_rows.setdefault(row, []).append(index)
-        involved |= {(r, aliases.get(c, c)) for r, c in involved_cells(finding)}
+        involved |= involved_cells(finding)
     return failing, involved, whole_rows
 
 
@@ -117,29 +101,33 @@ def _value(value, caption: str = "") -> Cell:
 
 
 def _requests(table):
+    layout = version(table.get("template", "")).tables["requests"]
     rows = []
     for key, values in table["values"]["rows"].items():
-        group = REQUEST_GROUPS.get(key.rsplit(".", 1)[0]) if key.count(".") == 2 else None
-        label = REQUEST_ROWS.get(key, key)
-        rows.append((key, f"{group}：{label}" if group else label,
-                     [(column, _value(v)) for column, v in zip(REQUEST_COLUMNS, values)]))
-    return [REQUEST_COLUMN_LABELS[c] for c in REQUEST_COLUMNS], rows
+        row = layout.row(key) if key in layout.row_keys else None
+        label = row.label if row else key
+        group = layout.groups.get(row.group) if row and row.group and row.group != "3" else None
+        rows.append((key, f"{group.label}：{label}" if group else label,
+                     [(column.key, _value(v)) for column, v in zip(layout.columns, values)]))
+    return [c.label for c in layout.columns], rows
 
 
 def _review(table):
-    rows = [(group, _GROUP_LABELS[group], [(result, _value(v)) for result, v in zip(REVIEW_RESULTS, table["values"][group])])
-            for group in REVIEW_GROUPS if group in table["values"]]
-    return list(REVIEW_RESULTS), rows
+    layout = version(table.get("template", "")).tables["review_litigation"]
+    rows = [(group, REVIEW_GROUP_NAMES[group], [(c.key, _value(v)) for c, v in zip(layout.columns, table["values"][group])])
+            for group in layout.row_keys if group in table["values"]]
+    return [c.label for c in layout.columns], rows
 
 
 def _active(table):
-    template = table.get("template") if table.get("template") in _ACTIVE_CAPTIONS else "2021"
+    layout = version(table.get("template", "")).tables["active"]
     rows = []
     for key, value in table["values"].items():
         items = value if isinstance(value, list) else [value]
-        captions = _ACTIVE_CAPTIONS[template].get(key, ())
+        known = key in layout.row_keys
+        captions = [c.label for c in layout.columns_of(key)] if known else []
         cells = [(str(i), _value(item, captions[i] if i < len(captions) else f"第{i + 1}项")) for i, item in enumerate(items)]
-        rows.append((key, _ACTIVE_LABELS[template].get(key, key), cells))
+        rows.append((key, layout.row(key).label if known else key, cells))
     return [], rows
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditor.ingest import Document, UnreadableFile, read_document
-from auditor.model import ParseNote, Report, Span, TableReading
+from auditor.model import ParseNote, Report, Span
 from auditor.normalise import NormalisedText
 from auditor.parse.metadata import agency_and_year, agency_kind, find_title, statistics_period
 from auditor.parse.sections import build_sections, find_headings
 from auditor.parse.tables import read_tables
+from auditor.template import UNKNOWN
+from auditor.template.recognise import report_version
 
 __all__ = ["parse_document", "read_report"]
 
@@ -26,7 +28,7 @@ def read_report(path: str | Path) -> Report:
 
 def failed_report(source: str, fmt: str, message: str, code: str) -> Report:
     return Report(source=source, format=fmt, text="", title=None, agency=None, agency_kind="other", year=None,
-                  period=None, template="unknown", preamble=None, sections=(), tables={}, error=message,
+                  period=None, template=UNKNOWN, preamble=None, sections=(), tables={}, error=message,
                   error_code=code)
 
 
@@ -60,7 +62,7 @@ def parse_document(document: Document) -> Report:
         agency_kind=agency_kind(agency),
         year=year,
         period=period,
-        template=_template(tables),
+        template=report_version(tables),
         preamble=Span(preamble_start, preamble_end) if preamble_end > preamble_start else None,
         sections=tuple(sections),
         tables=tables,
@@ -101,14 +103,6 @@ def _duplicate_lines(lines, heading_starts: set[int], title: tuple[str, int, int
         else:
             seen[content] = start
     return notes
-
-
-def _template(tables: dict[str, TableReading | None]) -> str:
-    for name in ("requests", "active"):
-        table = tables.get(name)
-        if table is not None and table.ok:
-            return table.template
-    return "unknown"
 
 
 def _format_of(path) -> str:

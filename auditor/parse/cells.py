@@ -15,16 +15,13 @@ from math import comb
 from typing import Callable
 
 from auditor.normalise import normalise_cell
+from auditor.template.values import BLANK_MARKS, Value, count, count_value
 
-BLANK_MARKS = frozenset({"/", "／", "—", "——", "-", "－", "--", "―", "无", "空"})
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _TRAILING_NUMBERS = re.compile(r"^(?P<label>.*?[^\d\s.\-])(?P<numbers>(?:\s*(?:-?\d+(?:\.\d+)?|[/／—－]))+)$")
 _MAX_READINGS = 200_000
-_WHOLE = re.compile(r"-?\d+")
 _GLUED = re.compile(r"\d{2,}")
 _NUMBERED_LABEL_END = re.compile(r"\d+[.．]$")
-
-Value = int | str | None  # int count; str for an amount or an invalid count as printed; None blank
 
 
 @dataclass(frozen=True)
@@ -34,17 +31,6 @@ class Token:
     kind: str  # "label" | "value" | "glued"
     text: str
     value: Value = None
-
-
-@lru_cache(maxsize=8192)
-def parse_value(text: str) -> Value:
-    """A printed cell as a value: int for a whole number, None for a blank mark, else the text."""
-    text = text.strip().removesuffix("件").strip()
-    if not text or text in BLANK_MARKS:
-        return None
-    if _WHOLE.fullmatch(text):
-        return int(text)
-    return text
 
 
 def tokenise(cells: list[str]) -> list[Token]:
@@ -77,8 +63,8 @@ def _is_value(text: str) -> bool:
 
 def _value_token(text: str) -> Token:
     if _GLUED.fullmatch(text):
-        return Token("glued", text, int(text))
-    return Token("value", text, parse_value(text))
+        return Token("glued", text, count_value(text))
+    return Token("value", text, count_value(text))
 
 
 @dataclass(frozen=True)
@@ -109,22 +95,15 @@ def read_row(tokens: list[Token], width: int, check: Callable[[tuple[Value, ...]
 
 
 def _one_missing(values: tuple[Value, ...], width: int):
-    if any(not isinstance(v, int) for v in values):
+    """Every row with one more cell inserted somewhere, its number being the one that makes the
+    row's last cell the sum of the others (the candidates; the row's relations then judge)."""
+    if any(v.kind != "count" for v in values):
         return
+    numbers = [v.number for v in values]
     for position in range(width):
-        for filler in _fillers(values, position, width):
-            yield values[:position] + (filler,) + values[position:]
-
-
-def _fillers(values: tuple[int, ...], position: int, width: int):
-    """Candidate values for the missing cell: those that make the row's last cell its sum."""
-    if position == width - 1:
-        yield sum(values)
-    else:
-        rest = sum(values[:-1])
-        missing = values[-1] - rest
-        if missing >= 0:
-            yield missing
+        filler = sum(numbers) if position == width - 1 else numbers[-1] - sum(numbers[:-1])
+        if filler >= 0:
+            yield values[:position] + (count(filler),) + values[position:]
 
 
 def _glued_readings(tokens: list[Token], width: int, check):
@@ -164,11 +143,5 @@ def _splits(digits: str, max_parts: int):
             bounds = (0, *cuts, n)
             pieces = [digits[a:b] for a, b in zip(bounds, bounds[1:])]
             if all(p == "0" or not p.startswith("0") for p in pieces):
-                yield tuple(int(p) for p in pieces)
+                yield tuple(count(int(p)) for p in pieces)
 
-
-def row_total_holds(values: tuple[Value, ...]) -> bool:
-    """The row-total relation: the last value is the sum of the others (all must be ints)."""
-    if any(not isinstance(v, int) for v in values):
-        return False
-    return values[-1] == sum(values[:-1])

@@ -9,24 +9,27 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from auditor.parse.cells import RowReading, Token, Value, parse_value, read_row, row_total_holds, tokenise
-from auditor.parse.labels import (
-    REQUEST_COLUMN_LABELS,
-    REQUEST_COLUMNS,
-    REQUEST_GROUP_KEYS,
-    REQUEST_ROW_KEYS,
-    REQUEST_ROW_KEYS_2019,
-    REQUEST_ROW_KEYS_2021,
-    REQUEST_ROWS,
-    label_key,
-    similarity,
-)
+from auditor.parse.cells import RowReading, Token, read_row, tokenise
 from auditor.parse.table_result import TableResult
+from auditor.template import VERSIONS, Value, count_value, version
+from auditor.template.labels import label_key, similarity
+from auditor.template.recognise import requests_version
+from auditor.template.relations import cells_check
 
 _MATCH_THRESHOLD = 75
 _GROUP_THRESHOLD = 90
 _SPLIT_NUMBERING = re.compile(r"(?=[（(][一二三四五六七]）)|(?<=[^\d.])(?=\d+[.．][^\d])|(?=[一二三四]、)")
-_LEAVES = {k: v for k, v in REQUEST_ROW_KEYS.items()}
+# Every row of table 三 in either version, its label as printed (without numbering) and its key.
+_ROWS = {row.key: row for v in VERSIONS.values() for row in v.tables["requests"].rows}
+_COLUMNS = VERSIONS["2021"].tables["requests"].columns
+_LABELS = {key: row.label for key, row in _ROWS.items()}
+_LEAVES = {key: label_key(row.label) for key, row in _ROWS.items()}
+_GROUP_KEYS = tuple(label_key(g.label) for v in VERSIONS.values() for g in v.tables["requests"].groups.values())
+
+
+def _row_check(key: str):
+    """The row's own relation (its total) as a test of candidate readings."""
+    return cells_check("requests", tuple((key, c.key) for c in _COLUMNS))
 
 
 def read_requests(rows: list[list[str]], covered: list[list[bool]] | None) -> TableResult:
@@ -64,7 +67,7 @@ def _stream(tokens: list[Token]) -> TableResult:
             values.append(token)
     if not rows:
         return result.unparsed("没有找到表格三的数据行")
-    return _finish(result, [(k, p, lambda v=v: read_row(v, 7, row_total_holds)) for k, v, p in rows])
+    return _finish(result, [(k, p, lambda v=v: read_row(v, len(_COLUMNS), _row_check(k))) for k, v, p in rows])
 
 
 def resolve_row_label(labels: list[str]) -> tuple[str | None, str]:
@@ -79,7 +82,7 @@ def _resolve(labels: tuple[str, ...]) -> tuple[str | None, str]:
     for n in range(1, min(4, len(parts)) + 1):
         printed = "".join(parts[-n:])
         key = label_key(printed)
-        if n > 1 and any(similarity(label_key(parts[-n]), g) >= _GROUP_THRESHOLD for g in REQUEST_GROUP_KEYS.values()):
+        if n > 1 and any(similarity(label_key(parts[-n]), g) >= _GROUP_THRESHOLD for g in _GROUP_KEYS):
             break
         for leaf, expected in _LEAVES.items():
             score = similarity(key, expected)
@@ -96,29 +99,26 @@ def _finish(result: TableResult, rows) -> TableResult:
     for key, printed, reader in rows:
         reading = reader()
         if reading.values is None:
-            return result.unparsed(f"行「{REQUEST_ROWS[key]}」：{reading.problem}")
+            return result.unparsed(f"行「{_LABELS[key]}」：{reading.problem}")
         if key in found:
             if found[key] != reading.values:
-                return result.unparsed(f"行「{REQUEST_ROWS[key]}」出现两次且数值不同")
+                return result.unparsed(f"行「{_LABELS[key]}」出现两次且数值不同")
             continue
         found[key] = reading.values
         if reading.recovered:
             recovered.setdefault(reading.recovered, []).append(key)
-        if label_key(printed) != REQUEST_ROW_KEYS[key]:
-            result.deviation("requests", key, printed, REQUEST_ROWS[key])
-    if "3.6" in found and not any(k.startswith("3.6.") for k in found):
-        template, expected = "2019", REQUEST_ROW_KEYS_2019
-    else:
-        template, expected = "2021", REQUEST_ROW_KEYS_2021
-        found.pop("3.6", None)
+        if label_key(printed) != _LEAVES[key]:
+            result.deviation("requests", key, printed, _LABELS[key])
+    template = requests_version(found)
+    expected = version(template).tables["requests"].row_keys
     for how, keys in recovered.items():
         result.note("row-recovered", f"表三有 {len(keys)} 行数值不全，已{how}（行 {'、'.join(keys)}）", rows=keys)
     missing = [k for k in expected if k not in found]
     if missing:
-        names = "、".join(REQUEST_ROWS[k] for k in missing[:3])
+        names = "、".join(_LABELS[k] for k in missing[:3])
         return result.unparsed(f"缺少 {len(missing)} 行（{names}{'等' if len(missing) > 3 else ''}）")
-    values = {"columns": list(REQUEST_COLUMNS), "rows": {k: list(found[k]) for k in expected}}
-    return result.done(template, values)
+    cells = {(k, c.key): v for k in expected for c, v in zip(_COLUMNS, found[k])}
+    return result.done(template, cells)
 
 
 def _positional(rows: list[list[str]]) -> TableResult | None:
@@ -145,16 +145,16 @@ def _positional(rows: list[list[str]]) -> TableResult | None:
 
 @lru_cache(maxsize=8192)
 def _names_first_row(cell: str) -> bool:
-    return similarity(label_key(cell), REQUEST_ROW_KEYS["1"]) >= _MATCH_THRESHOLD
+    return similarity(label_key(cell), _LEAVES["1"]) >= _MATCH_THRESHOLD
 
 
 def _positional_row(cells: list[str]) -> RowReading:
-    return RowReading(tuple(map(parse_value, cells)))
+    return RowReading(tuple(map(count_value, cells)))
 
 
 @lru_cache(maxsize=1024)
 def _value_columns(header_rows: tuple[tuple[str, ...], ...]) -> tuple[int, ...] | None:
-    """The column of each of REQUEST_COLUMNS, by the header rows' labels (cached: layouts repeat)."""
+    """The column of each of table 三's value columns, by the header rows' labels (cached: layouts repeat)."""
     width = max((len(r) for r in header_rows), default=0)
     found: dict[str, int] = {}
     for c in range(width):
@@ -164,10 +164,10 @@ def _value_columns(header_rows: tuple[tuple[str, ...], ...]) -> tuple[int, ...] 
         name = next((n for n in _column_names(texts[-1]) if n not in found), None)
         if name is not None:
             found[name] = c
-    return tuple(found[name] for name in REQUEST_COLUMNS) if len(found) == len(REQUEST_COLUMNS) else None
+    return tuple(found[c.key] for c in _COLUMNS) if len(found) == len(_COLUMNS) else None
 
 
 @lru_cache(maxsize=1024)
 def _column_names(key: str) -> tuple[str, ...]:
     """The value columns whose header label a header key matches, in the format's order."""
-    return tuple(name for name, label in REQUEST_COLUMN_LABELS.items() if similarity(key, label_key(label)) >= 85)
+    return tuple(c.key for c in _COLUMNS if similarity(key, label_key(c.label)) >= 85)

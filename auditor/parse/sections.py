@@ -10,7 +10,10 @@ import re
 from functools import lru_cache
 
 from auditor.model import ParseNote, Section
-from auditor.parse.labels import SECTION_TITLE_KEYS, SECTION_TITLES, label_key, similarity
+from auditor.template.formats import SECTION_TITLES, section_titles
+from auditor.template.labels import label_key, similarity
+
+SECTION_TITLE_KEYS = {number: tuple(label_key(t) for t in section_titles(number)) for number in SECTION_TITLES}
 
 _HEADING = re.compile(r"^\s*(?P<number>[一二三四五六七八九十]{1,2})\s*[、.．,，]\s*(?P<title>.{2,40})$")
 _THRESHOLD = 80

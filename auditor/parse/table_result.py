@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from auditor.model import ParseNote, TableReading
+from auditor.template import UNKNOWN, Value
 
 
 class TableResult:
@@ -13,8 +14,8 @@ class TableResult:
         self.name = name
         self.notes: list[ParseNote] = []
         self.status = "unparsed"
-        self.template = "unknown"
-        self.values: dict[str, Any] | None = None
+        self.template = UNKNOWN
+        self.cells: dict[tuple[str, str], Value] | None = None
         self.reason = ""
 
     def note(self, kind: str, message: str, **data: Any) -> None:
@@ -25,12 +26,12 @@ class TableResult:
                   where=where, printed=printed, expected=expected)
 
     def unparsed(self, reason: str) -> "TableResult":
-        self.status, self.values, self.reason = "unparsed", None, reason
+        self.status, self.cells, self.reason = "unparsed", None, reason
         return self
 
-    def done(self, template: str, values: dict[str, Any]) -> "TableResult":
-        self.status, self.template, self.values = "ok", template, values
+    def done(self, template: str, cells: dict[tuple[str, str], Value]) -> "TableResult":
+        self.status, self.template, self.cells = "ok", template, cells
         return self
 
     def reading(self, start: int | None, end: int | None) -> TableReading:
-        return TableReading(self.name, self.status, self.template, self.values, self.reason, start, end)
+        return TableReading(self.name, self.status, self.template, self.cells, self.reason, start, end)

@@ -9,6 +9,7 @@ from auditor.synth import tables as table_values
 from auditor.synth.bodies import BODIES, Body
 from auditor.synth.defects import TABLE_DEFECTS, TEXT_DEFECTS, add_to_natural, plant_table_defect
 from auditor.synth.labels import SECTION_TITLES
+from auditor.template import TOTAL_ROW, V2019, VERSIONS, expected_version, version
 from auditor.synth.prose import Writer
 from auditor.synth.spec import Block, ReportSpec
 
@@ -35,9 +36,9 @@ def build_spec(report_id: str, body_key: str | Body, year: int, *, defects: tupl
     """
     rng = random.Random(f"{report_id}:{seed}")
     body = body_key if isinstance(body_key, Body) else BODIES[body_key]
-    template = "2021" if year >= 2021 else "2019"
-    if "ST105" in defects:
-        template = "2019" if template == "2021" else "2021"
+    template = expected_version(year)
+    if "ST105" in defects:  # the other version than the year's
+        template = next(v for v in VERSIONS if v != template)
     tables, records = _tables(rng, body.kind, template, previous, zero_requests)
     if "HI701" in defects:
         records.append(_break_carry_over(tables, previous))
@@ -67,7 +68,7 @@ def build_spec(report_id: str, body_key: str | Body, year: int, *, defects: tupl
             records.append({"code": code, "detail": STRUCTURE_DEFECTS[code]})
     overrides: tuple[tuple[str, str], ...] = ()
     if "ST104" in defects:
-        overrides = (LABEL_SLIPS[template],) if template == "2019" else (ACTIVE_LABEL_SLIP,)
+        overrides = (LABEL_SLIPS[template],) if template == V2019.key else (ACTIVE_LABEL_SLIP,)
         records.append({"code": "ST104", "detail": f"表格标签「{overrides[0][1]}」与格式不符"})
     if "ST101" in defects:
         tables["review_litigation"] = None
@@ -107,14 +108,14 @@ def _tables(rng, kind, template, previous, zero_requests) -> tuple[dict[str, Any
 
 def _same_active_shape(active, template) -> bool:
     return active is not None and isinstance(active.get("regulations"), list) and (
-        ("procurement" in active) == (template == "2019"))
+        set(active) == set(version(template).tables["active"].row_keys))
 
 
 def _break_carry_over(tables, previous) -> dict[str, Any]:
     """HI701: this year's 上年结转 differs from last year's 结转下年度 (balance kept)."""
     if previous is None:
         raise ValueError("HI701 needs the previous year's report")
-    for key in ("2", "3.1", "3.7"):
+    for key in ("2", "3.1", TOTAL_ROW):
         add_to_natural(tables["requests"]["rows"], key, 3)
     return {"code": "HI701", "table": "requests", "row": "2", "other_id": previous.id,
             "detail": "上年结转与上一年度报告的结转下年度不一致（多3件）"}

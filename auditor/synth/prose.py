@@ -12,6 +12,7 @@ import random
 from typing import Any
 
 from auditor.synth.bodies import Body
+from auditor.template import TOTAL_ROW
 from auditor.synth.spec import Block
 
 REGULATION = "《中华人民共和国政府信息公开条例》"
@@ -104,7 +105,7 @@ class Writer:
         if "CO405" in self.plants:
             return f"因人员调整，{me}暂不接受依申请公开，群众可通过电话咨询有关事项。"
         rows = self.tables["requests"]["rows"]
-        new, carried, handled, forward = (rows[k][6] for k in ("1", "2", "3.7", "4"))
+        new, carried, handled, forward = (rows[k][6] for k in ("1", "2", TOTAL_ROW, "4"))
         if "CO404" in self.plants:
             new += self.rng.randint(3, 9)
         if new == 0 and carried == 0:

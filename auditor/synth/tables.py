@@ -9,6 +9,7 @@ import random
 from typing import Any
 
 from auditor.synth.labels import request_rows, result_rows
+from auditor.template import LATEST, TOTAL_ROW
 
 # Applicants per column, relative: natural persons dominate, then firms.
 _COLUMN_WEIGHTS = (70, 15, 2, 3, 6, 4)
@@ -38,7 +39,7 @@ def requests_table(rng: random.Random, template: str, kind: str, carried: list[i
         rows["4"][column] = forward
         for key, count in zip(results, _spread(rng, available - forward, weights)):
             rows[key][column] = count
-        rows["3.7"][column] = available - forward
+        rows[TOTAL_ROW][column] = available - forward
     return {"columns": ["natural", "commercial", "research", "social", "legal", "other", "total"],
             "rows": {key: values + [sum(values)] for key, values in rows.items()}}
 
@@ -57,7 +58,7 @@ def active_table(rng: random.Random, template: str, kind: str, previous: dict[st
     """Table 二; with `previous` (last year's table) 现行有效 follows last year + 制发 − 废止."""
     makes_rules = kind in ("province", "city")
     big = kind in ("city", "province", "county")
-    if template == "2021":
+    if template == LATEST.key:
         regulations = _in_force(rng, previous, "regulations", 3 if makes_rules else 0)
         normative = _in_force(rng, previous, "normative_documents", 20 if big else 4)
         fee = "0" if kind in ("township", "street") else _amount(rng, big)

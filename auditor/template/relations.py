@@ -1,0 +1,170 @@
+"""The arithmetic relations of the format (format.md §5) as data, each named and tied to the code
+it breaks, and their evaluation.
+
+A relation is `left = right`, each side a signed sum of cells. A cell is named by table, row and
+column and, for the relations across years, by whether it is read in the previous year's report.
+A relation with an operand that is not a number (blank, 「/」, unreadable) is not evaluated: the
+blank is TA206's, the unreadable cell TA205's.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterable
+
+from auditor.template.formats import REVIEW_GROUP_NAMES, TOTAL_ROW, Version, version as version_of
+
+
+@dataclass(frozen=True)
+class Term:
+    table: str
+    row: str
+    column: str
+    sign: int = 1
+    previous: bool = False  # read in the previous year's report of the same body
+
+    @property
+    def cell(self) -> tuple[str, str, str]:
+        return self.table, self.row, self.column
+
+
+@dataclass(frozen=True)
+class Relation:
+    """`name` identifies it (「requests.balance.natural」); `code` is the finding it breaks;
+    `label` says in Chinese where it holds; `left_label`/`right_label` what each side sums."""
+
+    name: str
+    code: str
+    label: str
+    left: tuple[Term, ...]
+    right: tuple[Term, ...]
+    left_label: str
+    right_label: str
+    location: tuple[str, str | None]  # (row, column) the finding points at
+    scope: dict  # the relation's scope for the evidence: {"column": …} or {"row": …} or {"group": …}
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        return self.left + self.right
+
+    @property
+    def across_years(self) -> bool:
+        return any(t.previous for t in self.terms)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A relation evaluated: the value of each side and every operand with its value."""
+
+    relation: Relation
+    left: int
+    right: int
+    operands: tuple[tuple[Term, object], ...]
+
+    @property
+    def holds(self) -> bool:
+        return self.left == self.right
+
+
+def _req(row: str, column: str, sign: int = 1, previous: bool = False) -> Term:
+    return Term("requests", row, column, sign, previous)
+
+
+def _build(v: Version) -> tuple[Relation, ...]:
+    requests, review, active = v.tables["requests"], v.tables["review_litigation"], v.tables["active"]
+    relations: list[Relation] = []
+    results = [r.key for r in requests.rows if r.key.startswith("3.") and r.key != TOTAL_ROW]
+    for column in requests.columns:
+        where = f"表三「{column.label}」列"
+        relations.append(Relation(
+            f"requests.balance.{column.key}", "TA201", where,
+            (_req("1", column.key), _req("2", column.key)), (_req(TOTAL_ROW, column.key), _req("4", column.key)),
+            "本年新收 + 上年结转", "办理结果总计 + 结转下年度", (TOTAL_ROW, column.key), {"column": column.key}))
+    for column in requests.columns:
+        relations.append(Relation(
+            f"requests.results.{column.key}", "TA202", f"表三「{column.label}」列",
+            tuple(_req(k, column.key) for k in results), (_req(TOTAL_ROW, column.key),),
+            "各项办理结果之和", "「（七）总计」", (TOTAL_ROW, column.key), {"column": column.key}))
+    parts, total = requests.columns[:-1], requests.columns[-1]
+    for row in requests.rows:
+        relations.append(Relation(
+            f"requests.row_total.{row.key}", "TA203", f"表三「{row.label}」行",
+            tuple(_req(row.key, c.key) for c in parts), (_req(row.key, total.key),),
+            "各类申请人之和", "总计", (row.key, total.key), {"row": row.key}))
+    for group in review.rows:
+        relations.append(Relation(
+            f"review_litigation.total.{group.key}", "TA204", f"表四「{REVIEW_GROUP_NAMES[group.key]}」",
+            tuple(Term("review_litigation", group.key, c.key) for c in review.columns[:-1]),
+            (Term("review_litigation", group.key, review.columns[-1].key),),
+            "四项结果之和", "总计", (group.key, review.columns[-1].key), {"group": group.key}))
+    for column in requests.columns:
+        relations.append(Relation(
+            f"requests.carry_over.{column.key}", "HI701", f"表三「{column.label}」列",
+            (_req("2", column.key),), (_req("4", column.key, previous=True),),
+            "本年度上年结转", "上一年度报告结转下年度", ("2", column.key), {"column": column.key}))
+    if v.key == "2021":
+        for row in active.rows[:2]:
+            relations.append(Relation(
+                f"active.in_force.{row.key}", "HI702", f"表二「{row.label}」",
+                (Term("active", row.key, "in_force"),),
+                (Term("active", row.key, "in_force", previous=True), Term("active", row.key, "issued"),
+                 Term("active", row.key, "repealed", -1)),
+                "现行有效件数", "上年现行有效 + 本年制发 − 本年废止", (row.key, None), {"row": row.key}))
+    return tuple(relations)
+
+
+@lru_cache(maxsize=None)
+def relations(version: str, code: str | None = None) -> tuple[Relation, ...]:
+    """The relations of a version (an unknown version reads as the latest), those breaking `code` only if given."""
+    found = _build(version_of(version))
+    return tuple(r for r in found if code is None or r.code == code)
+
+
+Lookup = Callable[[Term], object]  # a term -> its Value (anything with `.number`) or None when absent
+
+
+def evaluate(relation: Relation, lookup: Lookup) -> Outcome | None:
+    """The relation over the cells `lookup` gives; None when an operand is absent or not a number."""
+    operands = []
+    sides = [0, 0]
+    for index, terms in enumerate((relation.left, relation.right)):
+        for term in terms:
+            value = lookup(term)
+            number = getattr(value, "number", None)
+            if number is None:
+                return None
+            operands.append((term, value))
+            sides[index] += term.sign * number
+    return Outcome(relation, sides[0], sides[1], tuple(operands))
+
+
+def holds_all(relations_: Iterable[Relation], values: dict[tuple[str, str], object]) -> bool:
+    """Whether every relation whose operands are all in `values` ((row, column) → Value) holds and
+    at least one could be evaluated: the test a reading of glued or missing digits must pass."""
+    evaluated = False
+    for relation in relations_:
+        if relation.across_years:
+            continue
+        outcome = evaluate(relation, lambda t: values.get((t.row, t.column)))
+        if outcome is None:
+            if all((t.row, t.column) in values for t in relation.terms):
+                return False  # a needed cell is there but no number: the reading is no reading
+            continue
+        if not outcome.holds:
+            return False
+        evaluated = True
+    return evaluated
+
+
+@lru_cache(maxsize=1024)
+def cells_check(table: str, cells: tuple[tuple[str, str], ...]) -> Callable[[tuple], bool]:
+    """A test of candidate values for `cells` (in that order) by every relation of the table, in
+    either version, whose operands all lie among them: digit recovery keeps a reading only when
+    these hold. Raises when no relation lies among the cells (recovery would be a guess)."""
+    wanted = set(cells)
+    chosen = {r.name: r for key in ("2021", "2019") for r in relations(key)
+              if not r.across_years and all(t.table == table and (t.row, t.column) in wanted for t in r.terms)}
+    if not chosen:
+        raise ValueError(f"no relation of {table} lies within {cells}")
+    found = tuple(chosen.values())
+    return lambda values: holds_all(found, dict(zip(cells, values)))
