@@ -1,0 +1,165 @@
+"""The template (auditor.template): its labels are the format's, every relation breaks its own
+code, a relation with a blank operand is never evaluated, and a blank 总计 column is TA206's."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from auditor.checks.relations import broken
+from auditor.engine import audit
+from auditor.parse import read_report
+from auditor.template import BLANK, VERSIONS, count, count_value, evaluate, relations
+from auditor.template.formats import REQUEST_CORNER, SECTION_TITLES, active_headers
+from auditor.template.recognise import active_version, expected_version, requests_version
+
+BASES = Path(__file__).parent / "cases" / "base"
+FORMAT = Path(__file__).parents[1].parent / "shared" / "spec" / "format.md"
+BASE_OF = {"2021": "bureau_2022.txt", "2019": "town_2020.txt"}
+
+
+@pytest.fixture(scope="module")
+def format_text() -> str:
+    if not FORMAT.exists():
+        pytest.skip("../shared/spec/format.md is not here")
+    return FORMAT.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("key", list(VERSIONS))
+def test_labels_are_the_formats(format_text, key):
+    v = VERSIONS[key]
+    compact = re.sub(r"\s+", "", format_text)
+    requests = v.tables["requests"]
+    for row in requests.rows:
+        assert row.printed in compact or row.label in compact, row
+        assert all(variant in compact for variant in row.variants), row
+    for group in requests.groups.values():
+        assert group.printed in compact, group
+    assert all(c.label in compact for c in requests.columns)
+    assert REQUEST_CORNER in compact
+    active = v.tables["active"]
+    assert all(row.label in compact for row in active.rows)
+    assert all(header in compact for header in active_headers(active))
+    assert all(c.label in compact for c in v.tables["review_litigation"].columns)
+    assert all(titles[0] in compact for titles in SECTION_TITLES.values())
+    assert str(v.first_year) in v.document and v.key in v.document
+
+
+def test_counts_of_rows_and_cells_are_the_formats():
+    assert len(VERSIONS["2021"].tables["requests"].rows) == 25 and len(VERSIONS["2019"].tables["requests"].rows) == 23
+    assert sum(1 for _ in VERSIONS["2021"].tables["active"].cells()) == 10
+    assert sum(1 for _ in VERSIONS["2021"].tables["review_litigation"].cells()) == 15
+
+
+def test_version_recognition():
+    assert expected_version(2019) == "2019" and expected_version(2020) == "2019"
+    assert expected_version(2021) == "2021" and expected_version(2030) == "2021"
+    assert requests_version(["1", "3.6", "3.7"]) == "2019" and requests_version(["1", "3.6.1", "3.7"]) == "2021"
+    assert active_version(("本年新制作数量", "本年新公开数量", "对外公开总数量"))[0] == "2019"
+    assert active_version(("本年制发件数", "本年废止件数", "现行有效件数"))[0] == "2021"
+
+
+def test_values_are_typed_never_a_silent_zero():
+    assert count_value("3").kind == "count" and count_value("3").number == 3
+    assert count_value("/").kind == "slash" and count_value("/").number is None
+    assert count_value("").kind == "blank" and count_value("—").is_blank
+    assert count_value("1.5").kind == "unreadable" and count_value("1.5").json() == "1.5"
+
+
+@pytest.fixture(scope="module")
+def bases():
+    return {key: read_report(BASES / name) for key, name in BASE_OF.items()}
+
+
+def _with(report, table, changes):
+    reading = report.tables[table]
+    return replace(report, tables={**report.tables, table: replace(reading, cells={**reading.cells, **changes})})
+
+
+def _previous_that_holds(report, relation):
+    """For a relation across years: the previous year's report, made so that the relation holds."""
+    if not relation.across_years:
+        return None
+    outcome = evaluate(relation, lambda t: report.tables[t.table].value(t.row, t.column))
+    term = next(t for t in relation.terms if t.previous)
+    shift = (outcome.left - outcome.right) * (1 if term in relation.right else -1) * term.sign
+    old = report.tables[term.table].value(term.row, term.column).number
+    return _with(report, term.table, {(term.row, term.column): count(old + shift)})
+
+
+def _in_report(relation):
+    return [t for t in relation.terms if not t.previous]
+
+
+@pytest.mark.parametrize("key", list(VERSIONS))
+def test_every_relation_breaks_its_code_and_names_itself(bases, key):
+    report = bases[key]
+    assert report.template == key
+    for relation in relations(key):
+        previous = _previous_that_holds(report, relation)
+        assert not [h for h in broken(report, relation.code, previous) if h.evidence["relation"] == relation.name]
+        term = _in_report(relation)[0]
+        cell = report.tables[term.table].value(term.row, term.column)
+        changed = _with(report, term.table, {(term.row, term.column): count(cell.number + 1)})
+        hits = [h for h in broken(changed, relation.code, previous) if h.evidence["relation"] == relation.name]
+        assert len(hits) == 1, relation.name
+        evidence = hits[0].evidence
+        assert evidence["left"] != evidence["right"]
+        assert {(o["row"], o["column"]) for o in evidence["operands"]} == {(t.row, t.column) for t in relation.terms}
+        assert hits[0].location.table == relation.left[0].table
+
+
+@pytest.mark.parametrize("key", list(VERSIONS))
+def test_a_blank_operand_never_evaluates_the_relation(bases, key):
+    report = bases[key]
+    for relation in relations(key):
+        previous = _previous_that_holds(report, relation)
+        for term in _in_report(relation):
+            reading = report.tables[term.table]
+            other = reading.value(term.row, term.column)
+            # a broken relation (another operand + 1) with one operand blank: never a finding
+            first = next(t for t in _in_report(relation) if t != term) if len(_in_report(relation)) > 1 else None
+            changes = {(term.row, term.column): BLANK}
+            if first is not None:
+                changes[(first.row, first.column)] = count(reading.value(first.row, first.column).number + 1)
+            changed = _with(report, term.table, changes)
+            assert other is not None
+            assert not [h for h in broken(changed, relation.code, previous)
+                        if h.evidence["relation"] == relation.name], (relation.name, term)
+
+
+def _blank_total_column(text: str, mark: str) -> str:
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("一、本年新收"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、结转下年度"))
+    for i in range(start, end + 1):
+        cells = lines[i].split("\t")
+        if re.fullmatch(r"-?\d+", cells[-1]):
+            lines[i] = "\t".join(cells[:-1] + [mark])
+    return "\n".join(lines)
+
+
+def _codes(path: Path) -> list[str]:
+    return [f.code for result in audit([read_report(path)]) for f in result.findings]
+
+
+def test_blank_total_column_is_ta206_not_an_arithmetic_error(tmp_path):
+    path = tmp_path / "blank_total_2022.txt"
+    path.write_text(_blank_total_column((BASES / "bureau_2022.txt").read_text(encoding="utf-8"), "/"), encoding="utf-8")
+    report = read_report(path)
+    assert report.tables["requests"].ok and report.tables["requests"].value("1", "total").kind == "slash"
+    codes = _codes(path)
+    assert "TA206" in codes and not {"TA201", "TA202", "TA203"} & set(codes)
+
+
+def test_a_wrong_filled_total_is_still_ta203(tmp_path):
+    text = (BASES / "bureau_2022.txt").read_text(encoding="utf-8")
+    wrong = text.replace("（一）予以公开\t2\t1\t0\t0\t0\t0\t3", "（一）予以公开\t2\t1\t0\t0\t0\t0\t2")
+    assert wrong != text
+    path = tmp_path / "wrong_total_2022.txt"
+    path.write_text(wrong, encoding="utf-8")
+    hits = [f for result in audit([read_report(path)]) for f in result.findings if f.code == "TA203"]
+    assert len(hits) == 1 and hits[0].evidence["relation"] == "requests.row_total.3.1"
+    assert (hits[0].evidence["left"], hits[0].evidence["right"]) == (3, 2)
