@@ -1,7 +1,8 @@
 """A baseline of accepted findings: fingerprinted so that settled findings stay silent.
 
 A fingerprint names the report by file name (not path), the code, the location and the
-evidence, so it survives moving the batch. Entries that match nothing any more are stale and
+evidence (in which the other report of a cross-document finding, `other_source`, is named by
+file name too), so it survives moving the batch. Entries that match nothing any more are stale and
 are reported, so the baseline does not silently rot.
 """
 from __future__ import annotations
@@ -17,7 +18,9 @@ from auditor.finding import Finding
 
 
 def fingerprint(source: str, finding: Finding) -> str:
-    payload = json.dumps([Path(source).name, finding.code, finding.location.to_json(), finding.evidence],
+    evidence = {key: Path(value).name if key == "other_source" and isinstance(value, str) else value
+                for key, value in finding.evidence.items()}
+    payload = json.dumps([Path(source).name, finding.code, finding.location.to_json(), evidence],
                          ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
 

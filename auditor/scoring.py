@@ -31,6 +31,15 @@ COSTS = {
     "consistency": {"CO404": 5, "HI701": 5, "RE602": 8, "CO401": 3, "CO402": 3, "CO403": 3, "CO405": 3, "RE601": 3,
                     "HI702": 1, "RE603": 1, "TX501": 0.5, "TX502": 0.5, "TX503": 0.5},
 }
+# Codes that cost nothing as findings, each with how it counts instead. Every registered code is
+# in COSTS, here, or an element rule (NA301–NA312, its element's weight in ELEMENT_WEIGHTS);
+# tests/test_scoring.py holds that, so a new code cannot silently cost 0.
+NOT_DEDUCTED = {
+    "IN001": "the report cannot be read: it scores 0 as a whole",
+    "IN002": "the report cannot be read: it scores 0 as a whole",
+    "IN004": "a check crashed: a fault of the auditor, not of the report; the finding says a result is missing",
+    "NA313": "a thin element earns half its weight in the elements part",
+}
 TEXT_COST_CAP = 3
 ELEMENT_WEIGHTS = {"active": 5, "requests": 5, "management": 4, "platform": 4, "supervision": 4, "accountability": 2,
                    "legal_basis": 2, "fee": 3, "contact": 1, "period": 1, "problems": 2, "measures": 2}

@@ -9,7 +9,9 @@ from typer.testing import CliRunner
 from auditor.cli import app
 from auditor.finding import Finding, Severity
 from auditor.parse import read_report
-from auditor.scoring import ELEMENT_WEIGHTS, PARTS, score_report
+from auditor.nlp.keywords import element_rules
+from auditor.registry import load_rules
+from auditor.scoring import COSTS, ELEMENT_WEIGHTS, NOT_DEDUCTED, PARTS, score_report
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
 ALL_PRESENT = [{"element": e, "status": "present"} for e in ELEMENT_WEIGHTS]
@@ -77,3 +79,23 @@ def test_without_na_rules_the_other_parts_scale_to_100():
     score, breakdown = score_report(_report(), [_finding("TA201")], None)
     assert [p["part"] for p in breakdown["parts"]] == ["tables", "structure", "consistency"]
     assert score == 92 and "note" in breakdown  # 60 of 65 points
+
+
+def test_every_registered_code_has_a_scoring_entry():
+    """A code without an entry would silently cost 0: each is deducted in one part, counted by
+    its element's weight (the element rules), or listed in NOT_DEDUCTED with the reason."""
+    deducted = [code for costs in COSTS.values() for code in costs]
+    by_element = {rule.code: rule.element for rule in element_rules()}
+    listed = deducted + list(by_element) + list(NOT_DEDUCTED)
+    assert len(listed) == len(set(listed)), "a code is scored in two places"
+    rules = load_rules()
+    assert not set(rules) - set(listed), f"codes without a scoring entry: {sorted(set(rules) - set(listed))}"
+    assert not set(listed) - set(rules), f"scoring entries of unregistered codes: {sorted(set(listed) - set(rules))}"
+    assert set(by_element.values()) <= set(ELEMENT_WEIGHTS), "an element rule whose element has no weight"
+    assert all(reason for reason in NOT_DEDUCTED.values())
+
+
+def test_codes_that_are_not_deducted_cost_nothing():
+    score, breakdown = score_report(_report(), [_finding(code) for code in NOT_DEDUCTED if code not in ("IN001", "IN002")],
+                                    ALL_PRESENT)
+    assert score == 100 and all(not p["detail"] for p in breakdown["parts"] if p["part"] != "elements")
