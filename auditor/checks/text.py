@@ -7,6 +7,7 @@ from functools import cache
 from auditor.checks.word_boundary import cuts_word
 from auditor.finding import Hit, Location
 from auditor.model import Report
+from auditor.nlp.lexicon import is_word, to_simplified
 from auditor.registry import rule
 from auditor.rules import word_pairs
 
@@ -49,13 +50,12 @@ def repeated_word(report: Report):
 def typo(report: Report):
     """A known misspelling, or a traditional character in simplified text.
 
-    问题：文中有常见错别字，或在简体文本中混入繁体字。跨越词语边界的字串不算（「按排名」是「按」加「排名」，不是「按排」）。
+    问题：文中有常见错别字，或在简体文本中混入繁体字（按 OpenCC 的繁简转换表逐词判断）。跨越词语边界的字串不算（「按排名」是「按」加「排名」，不是「按排」）；简体中也规范使用的字不算（「乾隆」「乾县」的「乾」，「於潜」的「於」）。
     为何重要：错别字和繁简混用说明报告未经校对，影响政府公文的严肃性。
-    示例：「重大決第」（应为「重大决策」，且「決」为繁体）；「布署」（应为「部署」）。
+    示例：「重大決第」（应为「重大决策」，且「決」为繁体）；「布署」（应为「部署」）；「這個」（应为「这个」）。
     依据：《中华人民共和国国家通用语言文字法》第三条、第九条（国家机关以规范汉字为公务用字）；《党政机关公文处理工作条例》。
     """
-    typos, traditional = _typo_pattern(), dict(word_pairs("traditional.tsv"))
-    scan = _traditional_pattern()
+    typos = _typo_pattern()
     for offset, line in _prose(report):
         for match in typos.finditer(line):
             wrong = match.group()
@@ -64,11 +64,10 @@ def typo(report: Report):
             yield Hit(f"疑似错别字「{wrong}」，应为「{_typos()[wrong]}」",
                       Location(start=offset + match.start(), end=offset + match.end()),
                       {"found": wrong, "suggest": _typos()[wrong]})
-        for match in scan.finditer(line):
-            char, index = match.group(), match.start()
-            context = line[max(0, index - 2):index + 3]
-            yield Hit(f"简体文本中出现繁体字「{char}」（「{context}」），应为「{traditional[char]}」",
-                      Location(start=offset + index, end=offset + index + 1), {"found": char, "suggest": traditional[char]})
+        for start, end, suggest in _traditional_runs(line):
+            found, context = line[start:end], line[max(0, start - 2):end + 2]
+            yield Hit(f"简体文本中出现繁体字「{found}」（「{context}」），应为「{suggest}」",
+                      Location(start=offset + start, end=offset + end), {"found": found, "suggest": suggest})
 
 
 @cache
@@ -82,9 +81,50 @@ def _typo_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in sorted(_typos(), key=len, reverse=True)))
 
 
-@cache
-def _traditional_pattern() -> re.Pattern:
-    return re.compile("[" + "".join(re.escape(c) for c, _ in word_pairs("traditional.tsv")) + "]")
+def _traditional_runs(line: str):
+    """(start, end, simplified) of each run of traditional characters in the line.
+
+    OpenCC converts the line phrase by phrase; a character it changes is traditional, unless it
+    is also a character of the simplified standard set (GB 2312: 乾, 於, 後, 徵 …, which
+    simplified text uses in names and some words). Such a character counts only where the text
+    around it is no word but its conversion is one (乾净 → 干净), never where it stands in a
+    word of its own (乾县, 乾坤)."""
+    if line.isascii():
+        return
+    simplified = to_simplified(line)
+    if len(simplified) != len(line):  # a phrase changed length: judge character by character
+        simplified = "".join(to_simplified(char) for char in line)
+    changed = [i for i, (a, b) in enumerate(zip(line, simplified))
+               if a != b and (not _in_gb2312(a) or _traditional_in_context(line, simplified, i))]
+    for run in _runs(changed):
+        yield run[0], run[-1] + 1, simplified[run[0]:run[-1] + 1]
+
+
+def _runs(indices: list[int]):
+    run: list[int] = []
+    for i in indices:
+        if run and i != run[-1] + 1:
+            yield run
+            run = []
+        run.append(i)
+    if run:
+        yield run
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _traditional_in_context(line: str, simplified: str, index: int) -> bool:
+    pieces = [(a, b) for a, b in ((line[s:s + n], simplified[s:s + n]) for n in (2, 3, 4)
+                                  for s in range(max(0, index - n + 1), min(index, len(line) - n) + 1))]
+    if any(is_word(original) for original, _ in pieces):
+        return False
+    return any(is_word(converted) for original, converted in pieces if original != converted)
 
 
 @rule("TX503", "conversion-artifact", "info")

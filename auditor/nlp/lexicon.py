@@ -1,0 +1,46 @@
+"""Dictionary look-ups shared by the text checks: jieba's word list and OpenCC's conversion.
+
+Both are loaded lazily, once per process: jieba's dictionary (the one the spaCy pipeline
+segments with) with the project's user words, and OpenCC's traditional → simplified converter
+with its phrase tables.
+"""
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+
+@cache
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.dt.check_initialized()
+    return jieba.dt
+
+
+@cache
+def _user_words() -> frozenset[str]:
+    from auditor.nlp.pipeline import all_user_words
+
+    return frozenset(all_user_words())
+
+
+def is_word(text: str) -> bool:
+    """Whether jieba's dictionary or the project's user words list `text` as a word (jieba's
+    prefix entries, frequency 0, do not count). The user words are looked up beside jieba's own
+    table rather than added to it, so the answer is the same before and after the spaCy
+    pipeline has added them."""
+    return text in _user_words() or bool(_jieba().FREQ.get(text))
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """OpenCC's traditional → simplified conversion, phrase by phrase (乾隆 stays, 乾净 becomes 干净)."""
+    return _t2s().convert(text)
