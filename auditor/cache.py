@@ -48,7 +48,7 @@ class ReportCache:
             data = Path(path).read_bytes()
         except OSError:
             return read_report(path)  # the reader turns the failure into an IN001 report
-        key = hashlib.sha256(f"{build_fingerprint()}\0{path}\0".encode() + data).hexdigest()
+        key = hashlib.sha256(f"{build_fingerprint()}\0".encode() + os.fsencode(path) + b"\0" + data).hexdigest()
         entry = self.directory / key[:2] / f"{key}.pickle"
         try:
             with entry.open("rb") as handle:

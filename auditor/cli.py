@@ -186,6 +186,7 @@ def _statistics(results) -> str:
 def _batch_and_config(paths: list[str], config: Optional[Path], verb: str):
     """The files of a batch and the configuration; exits 2 when either cannot be had."""
     from auditor.config import ConfigError, load_config
+    from auditor.limits import configure as configure_limits
     from auditor.paths import expand_paths
     from auditor.registry import load_rules
 
@@ -194,10 +195,12 @@ def _batch_and_config(paths: list[str], config: Optional[Path], verb: str):
         typer.echo(f"错误：没有找到要{verb}的报告文件", err=True)
         raise typer.Exit(2)
     try:
-        return files, load_config(config, set(load_rules()))
+        settings = load_config(config, set(load_rules()))
     except ConfigError as error:
         typer.echo(f"错误：{error}", err=True)
         raise typer.Exit(2)
+    configure_limits(settings.limits)
+    return files, settings
 
 
 def _write_audit(results, format: AuditFormat, extra: dict, stream, pretty: bool) -> None:

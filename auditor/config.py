@@ -10,6 +10,9 @@ Read from `[tool.auditor]` in ./pyproject.toml, or from a TOML file given with -
 
     [tool.auditor.reuse]            # parameters of the RE checks (auditor/corpus/parameters.py)
     min_chars = 50
+
+    [tool.auditor.limits]           # per-file limits (auditor/limits.py)
+    max_pages = 300
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from pathlib import Path
 
 from auditor.corpus.parameters import ReuseParameters
 from auditor.finding import Severity
+from auditor.limits import Limits
 
 
 class ConfigError(Exception):
@@ -32,6 +36,7 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     baseline: str | None = None
     reuse: ReuseParameters = field(default_factory=ReuseParameters)
+    limits: Limits = field(default_factory=Limits)
 
     def enabled(self, code: str) -> bool:
         if self.select and not any(code.startswith(p) for p in self.select):
@@ -110,7 +115,8 @@ def _build(data: dict, known_codes: set[str]) -> Config:
     baseline = data.get("baseline")
     try:
         reuse = ReuseParameters.from_config(data.get("reuse", {}))
+        limits = Limits.from_config(data.get("limits", {}))
     except ValueError as error:
         raise ConfigError(str(error)) from error
     return Config(prefixes("select"), prefixes("ignore"), severity, baseline if isinstance(baseline, str) else None,
-                  reuse)
+                  reuse, limits)

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from auditor.finding import Hit, Location
+from auditor.limits import Limits
 from auditor.model import Report
 from auditor.registry import rule
 from auditor.template import TOTAL_ROW
 
-_NUM = r"(?:共|总计|合计|共计)?\s*(\d+)\s*(?:件|条|个|起)"
+_NUM = rf"(?:共|总计|合计|共计)?\s*(\d{{1,{Limits.max_digits}}})\s*(?:件|条|个|起)"  # longer: no count
 _RECEIVED = re.compile(
     r"(?:收到|受理|新收|接收|接到)(?:各类|公民、法人(?:或|和)其他组织(?:提出的)?)?"
     r"(?:政府信息公开申请|依申请公开(?:政府信息)?申请|依申请公开(?:政府)?信息|申请)" + _NUM)

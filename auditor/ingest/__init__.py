@@ -1,46 +1,68 @@
 """Readers: one per file format, all producing the same Document (text lines + cell grids)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from auditor.ingest.document import MAX_FILE_BYTES, Document, Grid, UnreadableFile
+from auditor.ingest.document import Document, Grid, UnreadableFile
+from auditor.limits import limits
 
-__all__ = ["Document", "Grid", "UnreadableFile", "read_document", "SUPPORTED_SUFFIXES"]
+__all__ = ["Document", "Grid", "UnreadableFile", "read_document", "source_name", "SUPPORTED_SUFFIXES"]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf", ".doc", ".wps")
 
 
 def read_document(path: str | Path) -> Document:
-    """Read one file into a Document; raise UnreadableFile (IN001) with a reason in Chinese."""
-    path = Path(path)
+    """Read one file into a Document; raise UnreadableFile (IN001) with a reason in Chinese.
+    Text beyond the character limit is cut off with a reader warning."""
+    return _read(Path(path)).cut(limits().max_chars)
+
+
+def source_name(path: str | Path) -> str:
+    """The file's name as text that any output can hold: a name that is not valid UTF-8 (its
+    bytes come back as lone surrogates) keeps its bytes, written as \\xNN escapes."""
+    name = os.fsdecode(os.fspath(path))
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _read(path: Path) -> Document:
+    max_bytes = limits().max_bytes
     try:
         size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableFile(f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB），不像一份年度报告")
+        if size > max_bytes:
+            raise UnreadableFile(f"文件过大（{size / (1024 * 1024):.1f} MB，上限 {max_bytes / (1024 * 1024):.1f} MB），"
+                                 "不像一份年度报告（上限可在 [tool.auditor.limits] 的 max_bytes 调整）")
         data = path.read_bytes()
     except OSError as error:
         raise UnreadableFile(f"无法打开文件：{error.strerror or error}") from error
-    kind = _content_kind(path, data)
+    kind, source = _content_kind(path, data), source_name(path)
     if kind == "html":
         from auditor.ingest.html import read_html
 
-        return read_html(str(path), data)
+        return read_html(source, data)
     if kind == "txt":
         from auditor.ingest.txt import read_txt
 
-        return read_txt(str(path), data)
+        return read_txt(source, data)
     if kind == "zip":
         from auditor.ingest.docx import read_docx
 
-        return read_docx(str(path), data)
+        return read_docx(source, data)
     if kind == "pdf":
         from auditor.ingest.pdf import read_pdf
 
-        return read_pdf(str(path), data)
+        return read_pdf(source, data)
     if kind == "ole":
         from auditor.ingest.legacy import read_legacy_word
 
-        return read_legacy_word(path)
+        return read_legacy_word(path, source)
     raise UnreadableFile(f"不支持的文件类型「{path.suffix or '无扩展名'}」：请提供 txt、html、docx 或 pdf 文件")
 
 

@@ -15,19 +15,32 @@ _BOMS = (
 _CONTROL_BYTES = bytes(c for c in range(32) if chr(c) not in "\t\n\r\f\v")
 
 
+_REPLACED = "文件中有 {count} 处字节无法按 {encoding} 解码（长度不成对或代理字符不成对），已用 � 代替"
+
+
 def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
-    """Return (text, encoding, warnings). Raises UnreadableFile with a reason in Chinese."""
+    """Return (text, encoding, warnings); line ends become LF (CRLF and a lone CR alike).
+    Raises UnreadableFile with a reason in Chinese."""
+    text, encoding, warnings = _decode(data)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, encoding, warnings
+
+
+def _decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     if not data.strip():
         raise UnreadableFile("文件为空（0 字节或只有空白）")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding, ()
-            except UnicodeDecodeError as error:
-                raise UnreadableFile(f"文件以 {encoding} 字节序标记开头，但内容无法按该编码解码（{error.reason}）") from error
+            if encoding.startswith("utf-8"):
+                try:
+                    return data.decode(encoding), encoding, ()
+                except UnicodeDecodeError as error:
+                    raise UnreadableFile(f"文件以 {encoding} 字节序标记开头，但内容无法按该编码解码（{error.reason}）") from error
+            return _lenient(data, encoding)
     utf16 = _bomless_utf16(data)
     if utf16:
-        return data.decode(utf16), utf16, ()
+        return _lenient(data, utf16)
     if b"\x00" in data[:65536]:
         raise UnreadableFile("文件含有二进制数据（NUL 字节），不是文本文件")
     try:
@@ -44,6 +57,17 @@ def decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
     return _detected(data)
 
 
+def _lenient(data: bytes, encoding: str) -> tuple[str, str, tuple[str, ...]]:
+    """UTF-16/32 as far as it decodes: an odd byte at the end or a lone surrogate becomes �
+    with a reader warning, not a lost file."""
+    try:
+        return data.decode(encoding), encoding, ()
+    except UnicodeDecodeError:
+        text = data.decode(encoding, "replace")
+        count = text.count("\ufffd") - data.decode(encoding, "ignore").count("\ufffd")
+        return text, encoding, (_REPLACED.format(count=count, encoding=encoding),)
+
+
 def _bomless_utf16(data: bytes) -> str | None:
     """UTF-16 without a byte-order mark: NUL bytes present and one byte order reads as text."""
     sample = data[:4096]
@@ -51,10 +75,7 @@ def _bomless_utf16(data: bytes) -> str | None:
         return None
     best, best_share = None, 0.9
     for encoding in ("utf-16-le", "utf-16-be"):
-        try:
-            text = sample[: len(sample) // 2 * 2].decode(encoding)
-        except UnicodeDecodeError:
-            continue
+        text = sample[: len(sample) // 2 * 2].decode(encoding, "replace")
         share = sum(1 for ch in text if _plausible(ch)) / max(len(text), 1)
         if share > best_share:
             best, best_share = encoding, share

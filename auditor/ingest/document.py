@@ -1,9 +1,9 @@
 """What every reader produces: the document's text and its tables as cell grids."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+from auditor.limits import limits
 
 
 class UnreadableFile(Exception):
@@ -53,6 +53,46 @@ class Document:
     encoding: str = ""
     warnings: tuple[str, ...] = ()
     page_starts: tuple[int, ...] = ()  # paged formats: raw offset where each page begins
+
+    def cut(self, max_chars: int) -> "Document":
+        """The document within `max_chars` characters of text (grids and pages past the cut are
+        left out), with a reader warning when something was cut off."""
+        text, warning = cut_text(self.raw_text, max_chars)
+        if warning is None:
+            return self
+        return replace(self, raw_text=text, grids=tuple(g for g in self.grids if g.end <= len(text)),
+                       page_starts=tuple(p for p in self.page_starts if p < len(text)),
+                       warnings=(*self.warnings, warning))
+
+
+def cut_text(text: str, max_chars: int) -> tuple[str, str | None]:
+    """The text within `max_chars` characters, cut at a line end where there is one, and the
+    reader warning saying so (None when nothing was cut)."""
+    if len(text) <= max_chars:
+        return text, None
+    cut = text.rfind("\n", 0, max_chars) + 1 or max_chars
+    return text[:cut], (f"文本过长（{len(text)} 字），只读取了前 {cut} 字"
+                        "（上限可在 [tool.auditor.limits] 的 max_chars 调整）")
+
+
+class CellBudget:
+    """Table positions (spans expanded) left for one document: a span attribute never inflates
+    a few bytes into millions of cells."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.limit = limits().max_table_cells
+        self.left = self.limit
+
+    def check(self, count: int) -> None:
+        """Raise UnreadableFile when `count` more positions would exceed the limit."""
+        if count > self.left:
+            raise UnreadableFile(f"{self.what}的表格过大（合并单元格展开后超过 {self.limit} 格），不像一份年度报告"
+                                 "（上限可在 [tool.auditor.limits] 的 max_table_cells 调整）")
+
+    def take(self, count: int) -> None:
+        self.check(count)
+        self.left -= count
 
 
 class DocumentWriter:

@@ -11,7 +11,7 @@ import re
 from lxml import etree  # plain etree elements: lxml.html's per-element class lookup is slow
 
 from auditor.ingest.decode import decode_text
-from auditor.ingest.document import Document, Grid, UnreadableFile
+from auditor.ingest.document import CellBudget, Document, Grid, UnreadableFile
 
 _DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "iframe", "form", "select", "button")
 _BOILERPLATE = re.compile(r"nav|menu|footer|foot|header|head|breadcrumb|crumb|sidebar|side|share|copyright|banner|login|search", re.I)
@@ -23,20 +23,40 @@ _TITLE_HINT = "年度报告"
 
 def read_html(source: str, data: bytes) -> Document:
     text, encoding, warnings = _decode_html(data)
-    try:
-        root = etree.fromstring(text, etree.HTMLParser())
-    except Exception as error:  # lxml raises several types for hopeless markup
-        raise UnreadableFile(f"无法解析 HTML：{error}") from error
-    if root is None:
-        raise UnreadableFile("无法解析 HTML：Document is empty")
+    root, flattened = _parse(text)
+    if flattened:
+        warnings += ("网页元素嵌套过深，已忽略容器元素（div、span 等）的层次后读取",)
     page_title = _page_title(root)
     _strip_boilerplate(root)
     article = _article(root)
-    writer = _Writer()
+    writer = _Writer(CellBudget("网页"))
     if page_title and _TITLE_HINT not in _text_of(article)[:300]:
         writer.paragraph(page_title)
     writer.walk(article)
     return Document(source, "html", writer.text(), tuple(writer.grids), encoding, warnings)
+
+
+_CONTAINER_TAG = re.compile(r"</?(?:div|span|font|section|article|center|b|i|u|strong|em|a)\b[^>]*>", re.I)
+
+
+def _parse(text: str):
+    """The page's element tree, and whether containers had to be flattened. libxml2 stops at
+    a nesting depth of 256 (2,048 with huge_tree) and silently drops the rest of the page, so
+    a page nested deeper is parsed again with huge_tree, then without its container tags."""
+    flattened = False
+    for attempt in range(3):
+        parser = etree.HTMLParser(huge_tree=attempt > 0)
+        try:
+            root = etree.fromstring(text, parser)
+        except Exception as error:  # lxml raises several types for hopeless markup
+            raise UnreadableFile(f"无法解析 HTML：{error}") from error
+        if not any("depth" in entry.message.lower() for entry in parser.error_log):
+            break
+        if attempt == 1:
+            text, flattened = _CONTAINER_TAG.sub("", text), True
+    if root is None:
+        raise UnreadableFile("无法解析 HTML：Document is empty")
+    return root, flattened
 
 
 def _decode_html(data: bytes) -> tuple[str, str, tuple[str, ...]]:
@@ -133,11 +153,12 @@ def _raw_text(element) -> str:
 class _Writer:
     """Walks the article in document order, writing lines of text and collecting grids."""
 
-    def __init__(self) -> None:
+    def __init__(self, cells: CellBudget) -> None:
         self.parts: list[str] = []
         self.length = 0
         self.grids: list[Grid] = []
         self.line: list[str] = []
+        self.cells = cells
 
     def text(self) -> str:
         self._end_line()
@@ -159,29 +180,36 @@ class _Writer:
         if value:
             self._emit(value + "\n")
 
-    def walk(self, element) -> None:
-        tag = element.tag
-        if tag == "table":
-            self._end_line()
-            self._table(element)
-        elif tag == "br":
-            self._end_line()
-        else:
-            block = tag in _BLOCK_TAGS
-            if block:
+    def walk(self, article) -> None:
+        """Text in document order, a line per block, tables as grids (iterative: pages nest
+        deeper than Python's recursion limit)."""
+        walker = etree.iterwalk(article, events=("start", "end"))
+        for event, element in walker:
+            tag = element.tag
+            if not isinstance(tag, str):  # a comment or processing instruction: only its tail
+                if event == "end" and element.tail:
+                    self.line.append(element.tail)
+                continue
+            if event == "start":
+                if tag == "table":
+                    self._end_line()
+                    self._table(element)
+                    walker.skip_subtree()
+                elif tag == "br":
+                    self._end_line()
+                else:
+                    if tag in _BLOCK_TAGS:
+                        self._end_line()
+                    if element.text:
+                        self.line.append(element.text)
+                continue
+            if tag in _BLOCK_TAGS:
                 self._end_line()
-            if element.text:
-                self.line.append(element.text)
-            for child in element:
-                if isinstance(child.tag, str):
-                    self.walk(child)
-                if child.tail:
-                    self.line.append(child.tail)
-            if block:
-                self._end_line()
+            if element is not article and element.tail:
+                self.line.append(element.tail)
 
     def _table(self, table) -> None:
-        rows, covered = expand_table(table)
+        rows, covered = expand_table(table, self.cells)
         if not rows:
             return
         spans = []
@@ -192,12 +220,15 @@ class _Writer:
         self.grids.append(Grid(tuple(tuple(r) for r in rows), tuple(spans), True, tuple(tuple(c) for c in covered)))
 
 
-def expand_table(table) -> tuple[list[list[str]], list[list[bool]]]:
+def expand_table(table, cells: CellBudget | None = None) -> tuple[list[list[str]], list[list[bool]]]:
     """The table as a rectangular grid, rowspan/colspan expanded by repeating the cell text.
 
     Also returns which positions are covered by a span (True) rather than holding a cell. A span
-    overlapping an earlier one takes its positions over.
+    overlapping an earlier one takes its positions over. The positions count against `cells`
+    (UnreadableFile past the limit: rows × columns, not each attribute, is what grows).
     """
+    cells = cells or CellBudget("网页")
+    written = 0
     trs = [tr for tr in table.iter("tr") if _nearest_table(tr) is table]
     texts: list[dict[int, str]] = [{} for _ in trs]  # per row: column -> cell text
     spanned: list[set[int]] = [set() for _ in trs]  # per row: the columns a span repeats a cell into
@@ -218,6 +249,8 @@ def expand_table(table) -> tuple[list[list[str]], list[list[bool]]]:
             if rowspan == colspan == 1:
                 line[c] = value
             else:
+                written += rowspan * colspan
+                cells.check(written)
                 for dr in range(rowspan):
                     if r + dr == len(texts):
                         texts.append({})
@@ -234,6 +267,7 @@ def expand_table(table) -> tuple[list[list[str]], list[list[bool]]]:
                 width = c
     while texts and not texts[-1]:
         texts.pop()
+    cells.take(len(texts) * width)
     columns = range(width)
     rows = [[line.get(c, "") for c in columns] for line in texts]
     covered = [[c in cs for c in columns] if cs else [False] * width for cs in spanned[:len(texts)]]

@@ -11,7 +11,7 @@ from auditor.ingest.document import Document, UnreadableFile
 _TIMEOUT_SECONDS = 120
 
 
-def read_legacy_word(path: Path) -> Document:
+def read_legacy_word(path: Path, source: str) -> Document:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         raise UnreadableFile(f"旧版 Word/WPS 文件（{path.suffix}）需要先转换：请用 WPS 或 Word 另存为 .docx，"
@@ -27,5 +27,5 @@ def read_legacy_word(path: Path) -> Document:
             raise UnreadableFile(f"LibreOffice 未能把 {path.name} 转换为 .docx，文件可能已损坏")
         from auditor.ingest.docx import read_docx
 
-        document = read_docx(str(path), converted.read_bytes())
-    return Document(str(path), "docx", document.raw_text, document.grids, f"{path.suffix[1:]}→docx")
+        document = read_docx(source, converted.read_bytes())
+    return Document(source, "docx", document.raw_text, document.grids, f"{path.suffix[1:]}→docx")

@@ -40,6 +40,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from auditor.ingest.document import Document, DocumentWriter, UnreadableFile
+from auditor.limits import limits
 from auditor.normalise import STRUCTURAL_START
 
 _MARGIN_BAND = 0.12  # share of the page height where running heads and page numbers live
@@ -140,6 +141,9 @@ def _read(source: str, data: bytes) -> Document:
     import pdfplumber
 
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if len(pdf.pages) > limits().max_pages:
+            raise UnreadableFile(f"PDF 页数过多（{len(pdf.pages)} 页，上限 {limits().max_pages} 页），不像一份年度报告"
+                                 "（上限可在 [tool.auditor.limits] 的 max_pages 调整）")
         pages, warnings = _read_pages(pdf.pages)
     _drop_page_furniture(pages)
     _join_continued_tables(pages)

@@ -7,7 +7,8 @@ without a TAB. Runs of such lines become a (non-positional) Grid.
 from __future__ import annotations
 
 from auditor.ingest.decode import decode_text
-from auditor.ingest.document import Document, Grid
+from auditor.ingest.document import Document, Grid, cut_text
+from auditor.limits import limits
 from auditor.normalise import STRUCTURAL_START
 
 _MAX_CONTINUATION = 15
@@ -15,6 +16,8 @@ _MAX_CONTINUATION = 15
 
 def read_txt(source: str, data: bytes) -> Document:
     text, encoding, warnings = decode_text(data)
+    text, cut = cut_text(text, limits().max_chars)  # before the line scan: a huge file stays fast
+    warnings += (cut,) if cut else ()
     return Document(source, "txt", text, tuple(grids_from_lines(text)), encoding, warnings)
 
 

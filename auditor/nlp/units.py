@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from auditor.model import Report
 
 SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")  # a sentence, ended by its mark or the line
+MAX_UNIT = 800  # characters: a "sentence" longer than this (no stop in a huge paragraph) is cut
 _SUBHEADING = re.compile(r"^\s*[（(][一二三四五六七八九十]{1,2}[）)]\s*\S{2,24}$")
 
 
@@ -56,8 +57,10 @@ def _build(report: Report):
                 yield _unit(scope, line_start, line, True, paragraph)
                 continue
             for match in SENTENCE.finditer(report.text, line_start, line_end):
-                if match.group().strip():
-                    yield _unit(scope, match.start(), match.group(), False, paragraph)
+                for piece in range(match.start(), match.end(), MAX_UNIT):
+                    raw = report.text[piece:min(piece + MAX_UNIT, match.end())]
+                    if raw.strip():
+                        yield _unit(scope, piece, raw, False, paragraph)
 
 
 def _unit(scope: str, start: int, raw: str, heading: bool, paragraph: int) -> Unit:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditor.ingest import Document, UnreadableFile, read_document
+from auditor.ingest import Document, UnreadableFile, read_document, source_name
 from auditor.model import ParseNote, Report, Span
 from auditor.normalise import NormalisedText
 from auditor.parse.metadata import agency_and_year, agency_kind, find_title, statistics_period
@@ -18,12 +18,24 @@ _MIN_DUPLICATE_LINE = 8
 
 
 def read_report(path: str | Path) -> Report:
-    """Read and parse one file. Never raises for a bad file: the Report carries the error."""
+    """Read and parse one file. Never raises for a bad file: the Report carries the error (IN001
+    also when a reader or the parser fails on input nobody foresaw: one file never costs the
+    batch)."""
     try:
         document = read_document(path)
     except UnreadableFile as error:
-        return failed_report(str(path), _format_of(path), str(error), "IN001")
-    return parse_document(document)
+        return failed_report(source_name(path), _format_of(path), str(error), "IN001")
+    except Exception as error:  # any other failure on hostile input is this file's finding
+        return failed_report(source_name(path), _format_of(path), _fault("读取", error), "IN001")
+    try:
+        return parse_document(document)
+    except Exception as error:
+        return failed_report(document.source, document.format, _fault("解析", error), "IN001")
+
+
+def _fault(stage: str, error: Exception) -> str:
+    kind = {MemoryError: "内存不足", RecursionError: "嵌套层次过深"}.get(type(error), type(error).__name__)
+    return f"{stage}本文件时出错（{kind}），文件可能已损坏或格式异常；其他文件不受影响，如文件无误请反馈给维护者"
 
 
 def failed_report(source: str, fmt: str, message: str, code: str) -> Report:

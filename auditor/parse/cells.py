@@ -14,6 +14,7 @@ from functools import lru_cache
 from math import comb
 from typing import Callable
 
+from auditor.limits import limits
 from auditor.normalise import normalise_cell
 from auditor.template.values import BLANK_MARKS, Value, count, count_value
 
@@ -134,14 +135,17 @@ def _glued_readings(tokens: list[Token], width: int, check):
 
 
 def _splits(digits: str, max_parts: int):
-    """All ways to cut a digit string into 1..max_parts numbers without leading zeros."""
-    n = len(digits)
+    """All ways to cut a digit string into 1..max_parts numbers without leading zeros, none
+    longer than the digit limit (a cell of thousands of digits is no count)."""
+    n, longest = len(digits), limits().max_digits
+    if n > longest * max_parts:
+        return
     for parts in range(1, max_parts + 1):
         if comb(n - 1, parts - 1) > _MAX_READINGS:
             break
         for cuts in itertools.combinations(range(1, n), parts - 1):
             bounds = (0, *cuts, n)
             pieces = [digits[a:b] for a, b in zip(bounds, bounds[1:])]
-            if all(p == "0" or not p.startswith("0") for p in pieces):
+            if all((p == "0" or not p.startswith("0")) and len(p) <= longest for p in pieces):
                 yield tuple(count(int(p)) for p in pieces)
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from auditor.limits import limits
+
 BLANK_MARKS = frozenset({"/", "／", "—", "——", "-", "－", "--", "―", "无", "空"})
 SLASH_MARKS = frozenset({"/", "／"})
 _WHOLE = re.compile(r"-?\d+")
@@ -53,13 +55,13 @@ BLANK = Value("blank")
 @lru_cache(maxsize=8192)
 def count_value(text: str) -> Value:
     """A printed count cell: a whole number (negative ones too, TA205 judges them), a blank
-    mark, or unreadable text (「1.5」, 「约3」)."""
+    mark, or unreadable text (「1.5」, 「约3」, a number longer than the digit limit)."""
     bare = text.strip().removesuffix("件").strip()
     if not bare:
         return BLANK
     if bare in BLANK_MARKS:
         return Value("slash" if bare in SLASH_MARKS else "blank", bare)
-    if _WHOLE.fullmatch(bare):
+    if _WHOLE.fullmatch(bare) and len(bare.lstrip("-")) <= limits().max_digits:
         return Value("count", bare, int(bare))
     return Value("unreadable", bare)
 
@@ -74,7 +76,7 @@ def amount_value(text: str) -> Value:
     if printed in BLANK_MARKS:
         return Value("slash" if printed in SLASH_MARKS else "blank", printed)
     match = _AMOUNT.fullmatch(printed)
-    if match is None:
+    if match is None or len(match.group(1)) > limits().max_digits + 8:  # digits, separators, decimals
         return Value("unreadable", printed)
     return Value("amount", printed, Decimal(match.group(1).replace(",", "")) * _IN_WAN_YUAN[match.group(2)])
 
