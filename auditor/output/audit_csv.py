@@ -1,11 +1,11 @@
 """`auditor audit --format csv`: one row per finding, for spreadsheets."""
 from __future__ import annotations
 
-import csv
 import io
 import json
 
 from auditor.engine import ReportResult
+from auditor.output.csv_cells import SafeWriter
 
 COLUMNS = ("source", "agency", "year", "code", "severity", "message", "section", "table", "row", "column",
            "start", "end", "page", "evidence")
@@ -13,7 +13,7 @@ COLUMNS = ("source", "agency", "year", "code", "severity", "message", "section",
 
 def audit_to_csv(results: list[ReportResult]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = SafeWriter(buffer)
     writer.writerow(COLUMNS)
     for result in results:
         for finding in result.findings:

@@ -41,14 +41,23 @@ def write_charts(bodies: list[BodySummary], reuse: dict[str, Any] | None, direct
     charts = []
     with matplotlib.rc_context({"svg.hashsalt": "auditor", "svg.fonttype": "path"}):
         for name, title, draw, data in plans:
-            figure, note = draw(data)
-            if figure is None:
-                charts.append(Chart(name, title, False, note))
-                continue
-            figure.savefig(directory / f"{name}.png", dpi=110, metadata={"Software": None})
-            figure.savefig(directory / f"{name}.svg", metadata={"Date": None})
-            charts.append(Chart(name, title, True))
+            charts.append(_chart(directory, name, title, draw, data))
     return charts
+
+
+def _chart(directory: Path, name: str, title: str, draw, data) -> Chart:
+    """One chart, drawn and saved; a failure costs this chart only (it says so on the index)."""
+    try:
+        figure, note = draw(data)
+        if figure is None:
+            return Chart(name, title, False, note)
+        figure.savefig(directory / f"{name}.png", dpi=110, metadata={"Software": None})
+        figure.savefig(directory / f"{name}.svg", metadata={"Date": None})
+    except Exception as error:  # whatever the data, the index and the other charts still appear
+        for suffix in ("png", "svg"):
+            (directory / f"{name}.{suffix}").unlink(missing_ok=True)
+        return Chart(name, title, False, f"图表绘制失败（{type(error).__name__}），其余结果不受影响。")
+    return Chart(name, title, True)
 
 
 def _figure(width: float, height: float):

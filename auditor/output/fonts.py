@@ -45,7 +45,8 @@ def cjk_family() -> str:
 
 
 def use_cjk_font() -> str:
-    """Make matplotlib draw text in the CJK font (call before drawing); returns the family."""
+    """Make matplotlib draw text in the CJK font (call before drawing); returns the family.
+    Text is drawn as it is, never parsed as mathtext: a body name with 「$…$」 is just text."""
     import logging
 
     import matplotlib
@@ -53,5 +54,6 @@ def use_cjk_font() -> str:
     family = cjk_family()
     matplotlib.rcParams["font.family"] = [family]
     matplotlib.rcParams["axes.unicode_minus"] = False  # CJK fonts often lack U+2212
+    matplotlib.rcParams["text.parse_math"] = False
     logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # variable fonts: weight notices
     return family

@@ -67,7 +67,10 @@ def write_report_pages(batch: StoredBatch, bodies: list[BodySummary], directory:
     pages = {body.source: body.page for body in bodies}
     reuse_ran = "reuse" in batch.audit
     for body, report in zip(bodies, batch.reports):
-        write_page(directory / "reports" / body.page, "report.html", **page_context(body, report, texts, pages, reuse_ran))
+        try:
+            write_page(directory / "reports" / body.page, "report.html", **page_context(body, report, texts, pages, reuse_ran))
+        except Exception as error:  # one page's failure never costs the others or the index
+            write_page(directory / "reports" / body.page, "report_failed.html", body=body, error=type(error).__name__)
 
 
 def page_context(body: BodySummary, report: dict[str, Any], texts: dict[str, dict], pages: dict[str, str],

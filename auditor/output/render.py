@@ -5,6 +5,7 @@ the same folder again gives the same bytes.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from auditor.output.batch_view import summarise
@@ -21,18 +22,38 @@ def render(directory: Path, html: bool = True, xlsx: bool = True, batch: StoredB
     batch = batch if batch is not None else load_batch(directory)
     bodies = summarise(batch)
     written = []
-    if html:
-        from auditor.output.charts import write_charts
-        from auditor.output.html_index import write_index
-        from auditor.output.html_report import write_report_pages
-
-        charts = write_charts(bodies, batch.audit.get("reuse"), directory / "charts")
-        write_report_pages(batch, bodies, directory)
-        write_index(batch, bodies, charts, directory)
+    if html and _isolated("网页报告", _write_html, batch, bodies, directory):
         written.append(directory / "index.html")
-    if xlsx:
-        from auditor.output.xlsx import write_workbook
-
-        write_workbook(batch, bodies, directory / WORKBOOK)
+    if xlsx and _isolated("Excel 工作簿", _write_xlsx, batch, bodies, directory):
         written.append(directory / WORKBOOK)
     return written
+
+
+def _isolated(what: str, write, *args) -> bool:
+    """Run one writer; its failure is said on stderr and costs only its own files."""
+    try:
+        write(*args)
+        return True
+    except Exception as error:
+        sys.stderr.write(f"错误：生成{what}时出错（{type(error).__name__}: {error}），其余输出不受影响\n")
+        return False
+
+
+def _write_html(batch: StoredBatch, bodies, directory: Path) -> None:
+    from auditor.output.charts import write_charts
+    from auditor.output.html_index import write_index
+    from auditor.output.html_report import write_report_pages
+
+    try:
+        charts = write_charts(bodies, batch.audit.get("reuse"), directory / "charts")
+    except Exception as error:  # no charts at all (matplotlib itself failed): the pages still appear
+        sys.stderr.write(f"错误：绘制图表时出错（{type(error).__name__}），网页中不含图表\n")
+        charts = []
+    write_report_pages(batch, bodies, directory)
+    write_index(batch, bodies, charts, directory)
+
+
+def _write_xlsx(batch: StoredBatch, bodies, directory: Path) -> None:
+    from auditor.output.xlsx import write_workbook
+
+    write_workbook(batch, bodies, directory / WORKBOOK)

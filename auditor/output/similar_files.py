@@ -4,11 +4,11 @@ CSV files are UTF-8 with a byte-order mark so that Excel shows the Chinese names
 """
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 from auditor.corpus.reuse import ReuseAnalysis
+from auditor.output.csv_cells import SafeWriter
 
 PAIR_KINDS = {"reuse": "段落雷同", "same_body": "与上年相同"}
 CLUSTER_KIND = "报告雷同（{cluster}）"
@@ -26,7 +26,7 @@ def document_labels(analysis: ReuseAnalysis) -> list[str]:
 def write_matrix_csv(analysis: ReuseAnalysis, path: Path) -> None:
     labels = document_labels(analysis)
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
+        writer = SafeWriter(handle)
         writer.writerow(["机关", "报告文件", *labels])
         for label, document, row in zip(labels, analysis.documents, analysis.matrix):
             writer.writerow([label, document.report.source, *(f"{value:.3f}" for value in row)])
@@ -34,7 +34,7 @@ def write_matrix_csv(analysis: ReuseAnalysis, path: Path) -> None:
 
 def write_pairs_csv(analysis: ReuseAnalysis, path: Path) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
+        writer = SafeWriter(handle)
         writer.writerow(PAIR_COLUMNS)
         for pair in analysis.pairs:
             head = [pair.a.report.source, pair.a.report.agency or "", pair.b.report.source, pair.b.report.agency or "",
