@@ -11,10 +11,13 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.config import ConfigError
-from auditor.engine import ReportResult
 from auditor.finding import Finding
+
+if TYPE_CHECKING:
+    from auditor.engine import ReportResult
 
 
 def fingerprint(source: str, finding: Finding) -> str:
@@ -31,25 +34,37 @@ class BaselineOutcome:
     stale: list[dict]
 
 
-def apply_baseline(results: list[ReportResult], path: Path) -> BaselineOutcome:
+@dataclass(frozen=True)
+class Baseline:
+    """The accepted findings of a baseline file, by fingerprint."""
+
+    accepted: dict[str, dict]
+
+    def apply(self, results: list[ReportResult]) -> BaselineOutcome:
+        """Move each accepted finding from `findings` to `accepted` of its result (the score,
+        computed afterwards, charges only what is left); entries that match nothing are stale."""
+        used: set[str] = set()
+        suppressed = 0
+        for result in results:
+            kept = []
+            for finding in result.findings:
+                mark = fingerprint(result.report.source, finding)
+                if mark in self.accepted:
+                    used.add(mark)
+                    suppressed += 1
+                    result.accepted.append(finding)
+                else:
+                    kept.append(finding)
+            result.findings = kept
+        return BaselineOutcome(suppressed, [e for m, e in self.accepted.items() if m not in used])
+
+
+def load_baseline(path: Path) -> Baseline:
     try:
         entries = json.loads(path.read_text(encoding="utf-8"))["findings"]
-        accepted = {e["fingerprint"]: e for e in entries}
+        return Baseline({e["fingerprint"]: e for e in entries})
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise ConfigError(f"基线文件 {path} 无法读取：{error}") from error
-    used: set[str] = set()
-    suppressed = 0
-    for result in results:
-        kept = []
-        for finding in result.findings:
-            mark = fingerprint(result.report.source, finding)
-            if mark in accepted:
-                used.add(mark)
-                suppressed += 1
-            else:
-                kept.append(finding)
-        result.findings = kept
-    return BaselineOutcome(suppressed, [e for m, e in accepted.items() if m not in used])
 
 
 def write_baseline(results: list[ReportResult], path: Path) -> int:

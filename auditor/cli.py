@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -87,45 +88,45 @@ def audit_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不在标准错误输出进度条和摘要信息"),
 ) -> None:
     """审核报告：逐项核对表格、结构、一致性和文字，输出问题清单（退出码：0 无错误，1 有错误，2 无法运行）。"""
-    from auditor.baseline import apply_baseline, write_baseline as save_baseline
+    from auditor.baseline import write_baseline as save_baseline
     from auditor.config import ConfigError
-    from auditor.corpus.reuse import configure as configure_reuse, reuse_analysis
-    from auditor.engine import audit
+    from auditor.corpus.reuse import reuse_analysis
+    from auditor.engine import run
     from auditor.parse import read_report
     from auditor.progress import progress_bar
     from auditor.registry import load_rules
 
     files, settings = _batch_and_config(paths, config, "审核")
     settings = _rules_from_command_line(settings, select, extend_select, ignore, severity)
+    if baseline is not None:
+        settings = replace(settings, baseline=str(baseline))
     say = (lambda *a, **k: None) if quiet else typer.echo
     status = (lambda failed: 0) if exit_zero else (lambda failed: 1 if failed else 0)
     if format.value in _STORED_FORMATS and out is None:
         typer.echo(f"错误：--format {format.value} 需要用 --out 指定输出文件夹", err=True)
         raise typer.Exit(2)
-    configure_reuse(settings.reuse)
     reports_cache = None
     if cache is not None:
         from auditor.cache import ReportCache
 
         reports_cache = ReportCache(cache)
     read = reports_cache.report if reports_cache else read_report
-    with progress_bar(0 if quiet else len(files)) as advance:
-        results = audit((read(f) for f in files), settings, progress=lambda report: advance(), freeze=True)
+    try:
+        with progress_bar(0 if quiet else len(files)) as advance:
+            done = run((read(f) for f in files), settings, progress=lambda report: advance(), freeze=True)
+    except ConfigError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(2)
+    results = done.results
     if reports_cache:
         say(f"增量缓存：重新读取 {reports_cache.reads} 份，沿用 {reports_cache.hits} 份", err=True)
     extra = {}
     wants_reuse = format is AuditFormat.json or format.value in _STORED_FORMATS
     if wants_reuse and any(settings.enabled(code) for code in load_rules() if code.startswith("RE")):
-        extra["reuse"] = reuse_analysis([r.report for r in results]).to_json()
-    baseline_path = baseline or (Path(settings.baseline) if settings.baseline else None)
-    if baseline_path is not None:
-        try:
-            outcome = apply_baseline(results, baseline_path)
-        except ConfigError as error:
-            typer.echo(f"错误：{error}", err=True)
-            raise typer.Exit(2)
-        extra["baseline"] = {"suppressed": outcome.suppressed, "stale": outcome.stale}
-        for entry in outcome.stale:
+        extra["reuse"] = reuse_analysis(done.batch).to_json()
+    if done.baseline is not None:
+        extra["baseline"] = {"suppressed": done.baseline.suppressed, "stale": done.baseline.stale}
+        for entry in done.baseline.stale:
             typer.echo(f"基线中的条目已不再出现（可删除）：{entry.get('source')} {entry.get('code')} {entry.get('message', '')}",
                        err=True)
     if write_baseline is not None:
@@ -266,7 +267,7 @@ def similar_command(
     config: Optional[Path] = typer.Option(None, "--config", help="配置文件（TOML）；比较参数读取 [tool.auditor.reuse]"),
 ) -> None:
     """比较各机关报告的叙述部分：相似度矩阵（CSV）、热力图和聚类树状图（PNG、SVG）、共同段落清单（CSV、JSON）。"""
-    from auditor.corpus.reuse import reuse_analysis
+    from auditor.corpus.reuse import ReuseAnalysis
     from auditor.output.similar_files import write_similar
     from auditor.parse import read_report
     from auditor.progress import progress_bar
@@ -277,7 +278,7 @@ def similar_command(
         for file in files:
             reports.append(read_report(file))
             advance()
-    analysis = reuse_analysis(reports, settings.reuse)
+    analysis = ReuseAnalysis(reports, settings.reuse)
     written = write_similar(analysis, out)
     counts = {kind: len(analysis.pairs_of(kind)) for kind in ("reuse", "same_body")}
     members = sum(len(c.members) for c in analysis.clusters)

@@ -12,8 +12,10 @@ Four weighted parts; each starts at its weight and loses points per finding, nev
 Element weights: 主动公开 5, 依申请公开 5, 政府信息管理 4, 平台建设 4, 监督保障 4,
 考核评议追究 2 (governments), 法律依据 2, 收费说明 3 (2021+), 联系方式 1, 统计期限 1, 问题 2,
 改进措施 2. A report that cannot be read (IN001, IN002) scores 0. The score is the sum of the
-parts, rounded half up; the breakdown gives each part's weight, points and the findings that
-cost them, and each element's status and evidence.
+parts, rounded half up. It is computed after the baseline, from the findings it left: an
+accepted finding costs nothing, and neither does the element shortfall it reports. The
+breakdown gives each part's weight, points and the findings that cost them, and each
+element's status and evidence.
 """
 from __future__ import annotations
 
@@ -43,12 +45,15 @@ NOT_DEDUCTED = {
 TEXT_COST_CAP = 3
 ELEMENT_WEIGHTS = {"active": 5, "requests": 5, "management": 4, "platform": 4, "supervision": 4, "accountability": 2,
                    "legal_basis": 2, "fee": 3, "contact": 1, "period": 1, "problems": 2, "measures": 2}
-_STATUS_SHARE = {"present": 1.0, "thin": 0.5, "missing": 0.0}
+_STATUS_SHARE = {"present": 1.0, "thin": 0.5, "missing": 0.0, "accepted": 1.0}
 
 
-def score_report(report: Report, findings: list[Finding], elements: list[dict] | None) -> tuple[int, dict]:
-    """(score, breakdown) of one report; `elements` is its coverage (Coverage.to_json()), or
-    None when the NA rules did not run: the other parts are then scaled to 100."""
+def score_report(report: Report, findings: list[Finding], elements: list[dict] | None,
+                 accepted: list[Finding] = ()) -> tuple[int, dict]:
+    """(score, breakdown) of one report from the findings a baseline left; `elements` is its
+    coverage (Coverage.to_json()), or None when the NA rules did not run: the other parts are
+    then scaled to 100. `accepted` are the findings the baseline silenced: an element whose
+    shortfall one of them reports counts in full (status "accepted" in the breakdown)."""
     if report.error:
         return 0, {"total": 0, "parts": [], "reason": "报告无法读取"}
     counts = Counter(f.code for f in findings)
@@ -57,7 +62,7 @@ def score_report(report: Report, findings: list[Finding], elements: list[dict] |
         if part == "elements":
             if elements is None:
                 continue
-            earned, detail = _elements(elements, weight)
+            earned, detail = _elements(elements, weight, _accepted_shortfalls(elements, accepted))
         else:
             earned, detail = _deductions(part, counts, weight)
         parts.append({"part": part, "label": label, "weight": weight, "earned": _round(earned, 1), "detail": detail})
@@ -77,13 +82,37 @@ def _deductions(part: str, counts: Counter, weight: int) -> tuple[Decimal, dict]
     return max(Decimal(weight) - total, Decimal(0)), {code: float(v) for code, v in lost.items()}
 
 
-def _elements(elements: list[dict], weight: int) -> tuple[Decimal, dict]:
+def _elements(elements: list[dict], weight: int, forgiven: set[str]) -> tuple[Decimal, dict]:
     applicable = [e for e in elements if e["element"] in ELEMENT_WEIGHTS]
     possible = sum(ELEMENT_WEIGHTS[e["element"]] for e in applicable)
     if not possible:
         return Decimal(weight), {}
-    got = sum(Decimal(str(ELEMENT_WEIGHTS[e["element"]] * _STATUS_SHARE[e["status"]])) for e in applicable)
-    return Decimal(weight) * got / Decimal(possible), {e["element"]: e["status"] for e in applicable}
+    status = {e["element"]: "accepted" if e["element"] in forgiven else e["status"] for e in applicable}
+    got = sum(Decimal(str(ELEMENT_WEIGHTS[e["element"]] * _STATUS_SHARE[status[e["element"]]])) for e in applicable)
+    return Decimal(weight) * got / Decimal(possible), status
+
+
+def _accepted_shortfalls(elements: list[dict], accepted: list[Finding]) -> set[str]:
+    """The elements whose shortfall an accepted finding reports: the element's own code
+    (missing), NA313 naming it (thin), or ST101 of its absent scope (missing, the scope absent)."""
+    if not accepted:
+        return set()
+    codes = {f.code for f in accepted}
+    thin = {f.evidence.get("element") for f in accepted if f.code == "NA313"}
+    sections = {f.evidence.get("section") for f in accepted if f.code == "ST101"}
+    scopes = {}
+    if sections:
+        from auditor.nlp.keywords import element_rules
+
+        scopes = {r.code: r.scope for r in element_rules()}
+    forgiven = set()
+    for e in elements:
+        if e["status"] == "thin" and e["element"] in thin:
+            forgiven.add(e["element"])
+        elif e["status"] == "missing" and (e["code"] in codes
+                                           or (e.get("reason") and scopes.get(e["code"]) in sections)):
+            forgiven.add(e["element"])
+    return forgiven
 
 
 def _round(value: Decimal, places: int) -> float:

@@ -9,8 +9,8 @@ import pytest
 from auditor.config import Config
 from auditor.corpus import boilerplate, reuse
 from auditor.corpus.parameters import ReuseParameters
-from auditor.corpus.reuse import reuse_analysis
-from auditor.engine import audit
+from auditor.corpus.reuse import ReuseAnalysis, reuse_analysis
+from auditor.engine import audit, run
 from auditor.parse import read_report
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
@@ -74,7 +74,7 @@ def test_repeated_narrative_is_reported_with_its_share(txt_batch, txt_findings):
 
 def test_phrase_pools_are_boilerplate_by_share(txt_batch):
     """Sentences the generator gives many bodies are listed as boilerplate with their body counts."""
-    analysis = reuse_analysis(list(txt_batch.values()))
+    analysis = ReuseAnalysis(list(txt_batch.values()), ReuseParameters())
     listed = analysis.to_json()["boilerplate"]
     assert listed and all(item["bodies"] >= analysis.boilerplate.min_bodies for item in listed)
     assert any("所有申请均在法定期限内予以答复" in item["text"] for item in listed)
@@ -85,8 +85,9 @@ def test_one_report_in_several_formats_is_one_document():
     version of a copying report gets its finding, located in its own text."""
     ids = ("d22", "d23", "s01", "s05")
     reports = [read_report(SAMPLE / ENTRIES[i]["files"][form]) for i in ids for form in ("txt", "pdf")]
-    results = audit(reports, RE_ONLY)
-    assert len(reuse_analysis(reports).documents) == len(ids)
+    done = run(reports, RE_ONLY)
+    results = done.results
+    assert len(reuse_analysis(done.batch).documents) == len(ids)
     copies = {r.report.source: [f for f in r.findings if f.code == "RE601"] for r in results}
     for report in reports:
         found = copies[report.source]
@@ -100,15 +101,15 @@ def test_seed_fee_formula_is_not_a_copy(seeds_dir, monkeypatch):
     """Seeds 002 and 004 print the same 109号 fee formula: prescribed text, so no RE601 — and,
     with a lower min_chars, it would be one if the formula were not listed as prescribed."""
     files = sorted(seeds_dir.glob("*.txt"))
-    findings = lambda: [f for r in audit([read_report(p) for p in files], RE_ONLY) for f in r.findings]  # noqa: E731
-    assert not findings()
-    reuse.configure(ReuseParameters(min_chars=30))
-    assert not findings()
+    low = Config(select=("RE",), reuse=ReuseParameters(min_chars=30))
+
+    def findings(config):
+        return [f for r in audit([read_report(p) for p in files], config) for f in r.findings]
+
+    assert not findings(RE_ONLY)
+    assert not findings(low)
     monkeypatch.setattr(boilerplate, "prescribed_formulas", lambda: ())
-    try:
-        assert any(f.code == "RE601" and "信息处理费" in f.message for f in findings())
-    finally:
-        reuse.configure(ReuseParameters())
+    assert any(f.code == "RE601" and "信息处理费" in f.message for f in findings(low))
 
 
 def test_computed_once_per_batch(txt_batch, monkeypatch):
@@ -121,9 +122,27 @@ def test_computed_once_per_batch(txt_batch, monkeypatch):
 
     monkeypatch.setattr(reuse.ReuseAnalysis, "__init__", counting)
     batch = [read_report(SAMPLE / ENTRIES[i]["files"]["txt"]) for i in ("d22", "d23", "s01")]
-    results = audit(batch, RE_ONLY)
-    assert reuse_analysis([r.report for r in results]) is reuse_analysis(batch)
-    assert len(calls) == 1
+    done = run(batch, RE_ONLY)  # RE601, RE602, RE603 and the CLI's JSON share one analysis
+    assert reuse_analysis(done.batch) is reuse_analysis(done.batch) and len(calls) == 1
+    other = ReuseParameters(min_chars=60)
+    assert reuse_analysis(done.batch, other).params == other and len(calls) == 2  # kept apart by parameters
+    assert reuse_analysis(done.batch).params == ReuseParameters()
+
+
+def test_parameters_reach_the_rules_and_runs_do_not_affect_each_other():
+    """The reuse parameters come with the run's Config (no process-wide setting): a huge
+    min_chars silences RE601, and a run with the defaults before and after is unaffected."""
+    paths = [SAMPLE / ENTRIES[i]["files"]["txt"] for i in ("d22", "d23", "s01")]
+    strict = Config(select=("RE",), reuse=ReuseParameters(min_chars=100000))
+
+    def codes(config):
+        return sorted(f.code for r in run([read_report(p) for p in paths], config).results for f in r.findings)
+
+    before = codes(RE_ONLY)
+    assert before.count("RE601") == 2
+    assert "RE601" not in codes(strict)
+    assert codes(RE_ONLY) == before
+    assert "RE601" not in codes(strict)
 
 
 def test_deterministic_and_serialised_to_the_contract(txt_batch):
@@ -212,8 +231,8 @@ def test_near_identical_reports_are_one_cluster_not_every_pair():
     texts = [base.replace("松溪乡", name).replace("0879-7316208", f"0879-73162{i:02d}") for i, name in enumerate(names)]
     texts.append((cases / "town_2020.txt").read_text(encoding="utf-8"))
     reports = [parse_document(read_txt(f"r{i}.txt", text.encode("utf-8"))) for i, text in enumerate(texts)]
-    results = audit(reports, RE_ONLY)
-    analysis = reuse_analysis(reports)
+    done = run(reports, RE_ONLY)
+    results, analysis = done.results, reuse_analysis(done.batch)
     (cluster,) = analysis.clusters
     assert [m.document.report.source for m in cluster.members] == [f"r{i}.txt" for i in range(6)]
     assert cluster.passages and all(p.chars >= 50 for p in cluster.passages)

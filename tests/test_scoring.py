@@ -99,3 +99,19 @@ def test_codes_that_are_not_deducted_cost_nothing():
     score, breakdown = score_report(_report(), [_finding(code) for code in NOT_DEDUCTED if code not in ("IN001", "IN002")],
                                     ALL_PRESENT)
     assert score == 100 and all(not p["detail"] for p in breakdown["parts"] if p["part"] != "elements")
+
+
+def test_a_shortfall_the_baseline_accepted_costs_nothing():
+    elements = [dict(e, code=rule.code, reason="") for rule in element_rules() for e in ALL_PRESENT
+                if e["element"] == rule.element]
+    by = {e["element"]: e for e in elements}
+    by["active"].update(status="missing", reason="范围缺失")  # its scope, section 一, is absent
+    by["contact"]["status"] = "missing"
+    by["platform"]["status"] = "thin"
+    assert score_report(_report(), [], elements)[0] < 100
+    accepted = [Finding("ST101", Severity.error, "…", evidence={"section": "一"}), _finding(by["contact"]["code"]),
+                Finding("NA313", Severity.info, "…", evidence={"element": "platform"})]
+    score, breakdown = score_report(_report(), [], elements, accepted)
+    assert score == 100
+    assert {k for k, v in breakdown["parts"][2]["detail"].items() if v == "accepted"} == {"active", "contact", "platform"}
+    assert score_report(_report(), [], elements, accepted[:1])[0] < 100  # the others still cost

@@ -6,11 +6,10 @@ import json
 import warnings
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from auditor.cli import app
-from auditor.corpus.reuse import ReuseAnalysis, configure
+from auditor.corpus.reuse import ReuseAnalysis
 from auditor.corpus.parameters import ReuseParameters
 from auditor.output.similar_files import write_similar
 from auditor.parse import read_report
@@ -18,13 +17,6 @@ from auditor.parse import read_report
 SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
 IDS = ("d22_shiqiao_2024", "d23_jiangnan_2024", "s01_liuhe_2023", "s05_linjiang_2023", "s06_linjiang_2024")
 FILES = [str(SAMPLE / f"{stem}.txt") for stem in IDS]
-
-
-@pytest.fixture(autouse=True)
-def default_parameters():
-    """`auditor audit` sets the reuse parameters of the process; later tests get the defaults back."""
-    yield
-    configure(ReuseParameters())
 
 
 def test_similar_writes_matrix_pairs_and_charts(tmp_path):

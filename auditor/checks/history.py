@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.batch import Batch
 from auditor.model import Report
 from auditor.checks.relations import broken
 from auditor.registry import rule
@@ -63,7 +64,7 @@ def consecutive_pairs(reports: list[Report]):
 
 
 @rule("HI701", "carry-over-mismatch", "error", corpus=True)
-def carry_over_mismatch(reports: list[Report]):
+def carry_over_mismatch(batch: Batch):
     """This year's 上年结转 differs from the previous report's 结转下年度继续办理 (same body).
 
     问题：本年度表三「上年结转政府信息公开申请数量」与同一机关上一年度报告的「结转下年度继续办理」不一致。
@@ -71,13 +72,13 @@ def carry_over_mismatch(reports: list[Report]):
     示例：2023 年度报告结转下年度 3 件，2024 年度报告上年结转却为 0。
     依据：国办公开办函〔2021〕30号 表三（第二项「上年结转」与上一年度第四项「结转下年度继续办理」相衔接）。
     """
-    for previous, current in consecutive_pairs(reports):
+    for previous, current in consecutive_pairs(batch.reports):
         for hit in broken(current, "HI701", previous):
             yield current, hit
 
 
 @rule("HI702", "in-force-drift", "info", corpus=True)
-def in_force_drift(reports: list[Report]):
+def in_force_drift(batch: Batch):
     """现行有效件数 does not follow from last year's figure + 本年制发 − 本年废止 (soft).
 
     问题：表二「现行有效件数」与上一年度现行有效件数加本年制发、减本年废止的结果不一致。
@@ -85,6 +86,6 @@ def in_force_drift(reports: list[Report]):
     示例：上年现行有效 20 件，本年制发 3 件、废止 1 件，本年现行有效却填 30 件。
     依据：国办公开办函〔2021〕30号 表二（第二十条第（一）项）。
     """
-    for previous, current in consecutive_pairs(reports):
+    for previous, current in consecutive_pairs(batch.reports):
         for hit in broken(current, "HI702", previous):
             yield current, hit

@@ -1,4 +1,5 @@
-"""The reuse analysis of one batch, computed once and shared by the RE rules and the CLI.
+"""The reuse analysis of one batch, computed once per batch and parameters (kept on the Batch)
+and shared by the RE rules and the CLI.
 
 Documents: one per body and year (the same report read in several formats is one document,
 its first version the representative); bodies are matched as HI701 matches them
@@ -18,6 +19,7 @@ from functools import cached_property
 
 import numpy as np
 
+from auditor.batch import Batch
 from auditor.checks.history import body_key, canonical_bodies
 from auditor.corpus.align import SharedSpan, common_runs, shared_spans
 from auditor.corpus.boilerplate import Boilerplate, boilerplate_sentences, find_boilerplate
@@ -27,8 +29,6 @@ from auditor.corpus.parameters import ReuseParameters
 from auditor.corpus.passages import Passage, narrative_passages
 from auditor.corpus.shingles import covered_chars, han_chars, shingle_hashes
 from auditor.model import Report
-
-
 
 
 @dataclass
@@ -292,23 +292,8 @@ def _mapped(span: SharedSpan, a: list[Passage], b: list[Passage], earlier: str, 
 
 
 # --- one computation per batch ---------------------------------------------------------------
-_configured = ReuseParameters()
-_last: tuple[list[Report], ReuseParameters, ReuseAnalysis] | None = None
-
-
-def configure(params: ReuseParameters) -> None:
-    """The parameters of the analyses that follow (the CLI passes `[tool.auditor.reuse]`)."""
-    global _configured
-    _configured = params
-
-
-def reuse_analysis(batch: list[Report], params: ReuseParameters | None = None) -> ReuseAnalysis:
-    """The analysis of `batch`, computed once: a second call on the same reports returns it."""
-    global _last
-    params = params or _configured
-    if _last is not None and _last[1] == params and len(_last[0]) == len(batch) \
-            and all(a is b for a, b in zip(_last[0], batch)):
-        return _last[2]
-    analysis = ReuseAnalysis(list(batch), params)
-    _last = (list(batch), params, analysis)
-    return analysis
+def reuse_analysis(batch: Batch, params: ReuseParameters | None = None) -> ReuseAnalysis:
+    """The analysis of `batch` with `params` (default: the batch's configuration), computed once
+    per batch and parameters and kept on the batch."""
+    params = params or batch.config.reuse
+    return batch.view(("reuse", params), lambda: ReuseAnalysis(batch.reports, params))

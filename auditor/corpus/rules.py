@@ -1,13 +1,15 @@
 """RE — text reused across the batch: passages shared with another body (RE601), whole reports
 nearly alike (RE602), a narrative that repeats the body's previous report (RE603).
 
-All three read one `reuse_analysis` of the batch (auditor.corpus.reuse); a finding is written
-on every version (format) of a report, its span located in that version's text.
+All three read one `reuse_analysis` of the batch (auditor.corpus.reuse), made with the run's
+parameters and kept on the batch; a finding is written on every version (format) of a report,
+its span located in that version's text.
 """
 from __future__ import annotations
 
 from rapidfuzz import fuzz
 
+from auditor.batch import Batch
 from auditor.corpus.reuse import Document, reuse_analysis
 from auditor.finding import Hit, Location
 from auditor.model import Report
@@ -40,7 +42,7 @@ def _sides(pair):
 
 
 @rule("RE601", "reused-passage", "warning", corpus=True)
-def reused_passage(reports: list[Report]):
+def reused_passage(batch: Batch):
     """A narrative passage is shared with another body's report in the batch.
 
     问题：报告叙述部分（前言、第一、五、六部分）有一段文字与同批次另一机关的报告相同或几乎相同（可能只换了机关名称、改了个别数字）。
@@ -48,7 +50,7 @@ def reused_passage(reports: list[Report]):
     示例：石桥镇报告「在信息发布审核环节，石桥镇坚持先审后发、分级负责……」与江南省报告的一段仅机关名称和一个数字不同。
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（报告应如实反映本机关情况，雷同报告应予问责）。
     """
-    for pair in reuse_analysis(reports).pairs_of("reuse"):
+    for pair in reuse_analysis(batch).pairs_of("reuse"):
         for this, other, mine, theirs in _sides(pair):
             for passage in pair.passages:
                 for version in this.versions:
@@ -68,7 +70,7 @@ def reused_passage(reports: list[Report]):
 
 
 @rule("RE602", "near-duplicate-report", "warning", corpus=True)
-def near_duplicate_report(reports: list[Report]):
+def near_duplicate_report(batch: Batch):
     """The whole narrative is nearly the same as another body's report (reported per cluster).
 
     问题：本报告的叙述部分整体上与同批次另一机关的报告几乎相同（字符片段的相似度达到阈值，默认 0.8）。几份报告互相雷同时作为一个雷同报告群报告：每份报告指明所在的群和最相近的一份，群的成员列在批次结果中。
@@ -76,7 +78,7 @@ def near_duplicate_report(reports: list[Report]):
     示例：两个乡的报告只有机关名称、联系电话和少数数字不同，其余文字完全一致。
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（报告应如实反映本机关情况，雷同报告应予问责）。
     """
-    for cluster in reuse_analysis(reports).clusters:
+    for cluster in reuse_analysis(batch).clusters:
         for member in cluster.members:
             for version in member.document.versions:
                 closest = member.closest.version_like(version)
@@ -89,7 +91,7 @@ def near_duplicate_report(reports: list[Report]):
 
 
 @rule("RE603", "unchanged-from-last-year", "info", corpus=True)
-def unchanged_from_last_year(reports: list[Report]):
+def unchanged_from_last_year(batch: Batch):
     """Most of the narrative repeats the same body's previous report.
 
     问题：本报告叙述部分的大部分文字（默认 80% 以上）与同一机关上一年度报告相同，只改了年份和个别数字。
@@ -97,7 +99,7 @@ def unchanged_from_last_year(reports: list[Report]):
     示例：2024 年度报告的总体情况、存在问题及改进情况与 2023 年度报告逐字相同，只是年份不同。
     依据：《中华人民共和国政府信息公开条例》第五十条（报告上一年度政府信息公开工作情况）；国办公开办函〔2021〕30号。
     """
-    for pair in reuse_analysis(reports).pairs_of("same_body"):
+    for pair in reuse_analysis(batch).pairs_of("same_body"):
         for version in pair.b.versions:
             counterpart = pair.a.version_like(version)
             yield version, Hit(
