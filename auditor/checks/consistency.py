@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from auditor.checks.word_boundary import cuts_word
 from auditor.finding import Hit, Location
 from auditor.model import Report
@@ -103,23 +105,58 @@ def self_reference(report: Report):
                           Location(start=match.end(1) - len(name), end=match.end()), {"found": name, "own": own})
 
 
-_OLD_FORMAT = re.compile(r"国办公开办函\s*[〔\[【（(]\s*2019\s*[〕\]】）)]\s*60\s*号")
+_OLD_FORMAT = re.compile(r"国办公开办函\s*[〔\[【（(]\s*2019\s*[〕\]】）)]?\s*60\s*号")
+# The 60号 notice by its title (no number): 《…关于政府信息公开工作年度报告有关事项的通知》.
+_OLD_FORMAT_TITLE = re.compile(r"《[^》]{0,30}关于政府信息公开工作年度报告有关事项的通知》")
+# The 30号 format under another office's prefix: 「国办发〔2021〕30号」.
+_WRONG_FORMAT_NUMBER = re.compile(r"国办(?!公开办)[发函]\s*[〔\[【（(]\s*2021\s*[〕\]】）)]\s*30\s*号")
+_REGULATION = "中华人民共和国政府信息公开条例"
+# A State Council decree cited next to the 条例 (「《中华人民共和国政府信息公开条例》（国务院令第711号）」).
+_DECREE = re.compile(r"(?:国务院令|中华人民共和国国务院令)\s*(?:第\s*)?(\d+)\s*号")
+_REGULATION_NEAR = re.compile(r"(?:政府信息公开条例|《条例》)[》）)\s]*[（(，,]?(?:以下简称《条例》[，,、]?\s*)?$")
+_DECREES = {711: 2019, 492: 2008}  # decree → the year its text took effect (the 2007 条例 until 2019-05-15)
+_TITLE = re.compile(r"《([^《》]{6,30})》")
 
 
 @rule("CO403", "outdated-citation", "warning")
 def outdated_citation(report: Report):
-    """A 2021+ report cites 国办公开办函〔2019〕60号 (the superseded trial format) as its basis.
+    """A 2021+ report cites the superseded trial format, or the 条例 by a wrong name or a superseded decree.
 
-    问题：2021 年度及以后的报告仍以已被替代的 2019 年试行格式通知作为编制依据。
-    为何重要：说明报告沿用了旧模板，统计表格式和内容要求可能也是旧的。
-    示例：2022 年度报告写「根据……（国办公开办函〔2019〕60号）要求……编制」。
-    依据：国办公开办函〔2021〕30号（自 2021 年度报告起施行，替代国办公开办函〔2019〕60号）。
+    问题：2021 年度及以后的报告仍以已被替代的 2019 年试行格式通知（国办公开办函〔2019〕60号，或其标题《……关于政府信息公开工作年度报告有关事项的通知》）作为编制依据，或把格式通知的文号写错（「国办发〔2021〕30号」）；2019 年度及以后的报告引用 2007 年公布、已被修订的条例（国务院令第492号）；条例的国务院令文号写错（如「国务院令第771号」），或条例名称写错（「《中华人民共和国信息公开条例》」）。
+    为何重要：说明报告沿用了旧模板或照抄时未核对依据，统计表格式和内容要求可能也是旧的；法规名称、文号错误影响公文的严肃性。
+    示例：2022 年度报告写「根据……（国办公开办函〔2019〕60号）要求……编制」；「《中华人民共和国政府信息公开条例》（国务院令第492号）」出现在 2022 年度报告中。
+    依据：国办公开办函〔2021〕30号（自 2021 年度报告起施行，替代国办公开办函〔2019〕60号）；《中华人民共和国政府信息公开条例》（2019年4月3日国务院令第711号修订，2019年5月15日起施行）。
     """
-    if report.year is None or report.year < 2021:
-        return
-    for match in _OLD_FORMAT.finditer(report.text):
-        yield Hit(f"{report.year}年度报告引用了已被替代的「国办公开办函〔2019〕60号」，应依据国办公开办函〔2021〕30号",
-                  Location(start=match.start(), end=match.end()), {"found": match.group()})
+    year = report.year
+    text = report.text
+    if year is not None and year >= 2021:
+        numbers = list(_OLD_FORMAT.finditer(text))
+        for match in numbers:
+            yield Hit(f"{year}年度报告引用了已被替代的「国办公开办函〔2019〕60号」，应依据国办公开办函〔2021〕30号",
+                      Location(start=match.start(), end=match.end()), {"found": match.group()})
+        for match in _OLD_FORMAT_TITLE.finditer(text):
+            if any(0 <= number.start() - match.end() <= 20 for number in numbers):
+                continue  # the title and its number: one citation, reported once
+            yield Hit(f"{year}年度报告以 2019 年的「{match.group()}」（国办公开办函〔2019〕60号）为依据，应依据国办公开办函〔2021〕30号",
+                      Location(start=match.start(), end=match.end()), {"found": match.group()})
+    for match in _WRONG_FORMAT_NUMBER.finditer(text):
+        yield Hit(f"年度报告格式的文号写作「{match.group()}」，应为「国办公开办函〔2021〕30号」",
+                  Location(start=match.start(), end=match.end()), {"found": match.group(), "suggest": "国办公开办函〔2021〕30号"})
+    for match in _DECREE.finditer(text):
+        if not _REGULATION_NEAR.search(text[max(0, match.start() - 40):match.start()]):
+            continue  # a decree of another regulation
+        decree = int(match.group(1))
+        if decree not in _DECREES:
+            yield Hit(f"条例的文号写作「{match.group()}」，现行条例为国务院令第711号",
+                      Location(start=match.start(), end=match.end()), {"found": match.group(), "suggest": "国务院令第711号"})
+        elif decree == 492 and year is not None and year >= 2019:
+            yield Hit(f"{year}年度报告引用 2007 年公布的条例「{match.group()}」，该条例已于 2019 年修订（国务院令第711号）",
+                      Location(start=match.start(), end=match.end()), {"found": match.group(), "suggest": "国务院令第711号"})
+    for match in _TITLE.finditer(text):
+        title = match.group(1)
+        if _REGULATION not in title and fuzz.ratio(title, _REGULATION) >= 85:  # not 《…条例释义》
+            yield Hit(f"条例名称写作「《{title}》」，应为「《{_REGULATION}》」",
+                      Location(start=match.start(), end=match.end()), {"found": title, "suggest": _REGULATION})
 
 
 _REFUSAL = re.compile(r"(?:暂不|不再|不予)(?:接受|受理)(?:政府信息公开|依申请公开)(?:的)?申请|暂不接受依申请公开|不接受依申请公开")

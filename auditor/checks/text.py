@@ -1,4 +1,4 @@
-"""TX — the words themselves: doubled words, known typos, traditional characters, debris."""
+"""TX — the words themselves: doubled words, typos, traditional characters, debris, unpaired marks, placeholders, dates that lost characters."""
 from __future__ import annotations
 
 import re
@@ -143,3 +143,178 @@ def conversion_artifact(report: Report):
         for match in _FOOTER.finditer(report.text):
             yield Hit(f"正文中夹有页码「{match.group().strip()}」", Location(start=match.start(), end=match.end()),
                       {"found": match.group().strip()})
+
+
+# Paired marks: each opener with the closers that end it (half-width forms come from web pages).
+_PAIRS = {"《": "》", "“": "”", "（": "）", "(": "）", "〔": "〕"}
+_CLOSERS = {"》": "《", "”": "“", "）": "（", ")": "（", "〕": "〔"}
+_OPENERS = {"(": "（"}  # one family for the full- and half-width parenthesis
+_MARK = re.compile(r"[《》“”（）()〔〕]")
+# A closing parenthesis after a list number opens nothing: 「1）」, 「（2）」 is balanced anyway.
+_LIST_NUMBER = re.compile(r"(?:^|[\s，,；;。：:、])[\dA-Za-z一二三四五六七八九十]{1,3}$")
+_SENTENCE_END = re.compile(r"[。！？!?]\s*$")
+
+
+def _paragraphs(report: Report):
+    """(offset, text) of each prose paragraph; a line that ends inside an open 《 or （ without
+    closing its sentence was wrapped, and goes on in the next line."""
+    lines = list(_prose(report))
+    index = 0
+    while index < len(lines):
+        offset, text = lines[index]
+        while index + 1 < len(lines) and not _SENTENCE_END.search(text) and _open_marks(text) \
+                and lines[index + 1][0] == offset + len(text) + 1:
+            index += 1
+            text += " " + lines[index][1]  # the line break kept as one character: offsets stay exact
+        yield offset, text, index == len(lines) - 1
+        index += 1
+
+
+def _open_marks(text: str) -> list[tuple[str, int]]:
+    return _balance(text)[0]
+
+
+def _balance(text: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """(openers never closed, closers that close nothing), each with its index."""
+    stack: list[tuple[str, int]] = []
+    unclosed: list[tuple[str, int]] = []
+    stray: list[tuple[str, int]] = []
+    for match in _MARK.finditer(text):
+        mark, index = match.group(), match.start()
+        if mark in _PAIRS:
+            stack.append((_OPENERS.get(mark, mark), index))
+        elif any(opener == _CLOSERS[mark] for opener, _ in stack):
+            while stack[-1][0] != _CLOSERS[mark]:
+                unclosed.append(stack.pop())  # 「（以下简称《条例）」: the 《 inside was never closed
+            stack.pop()
+        elif not (mark in "）)" and _LIST_NUMBER.search(text[:index])):
+            stray.append((mark, index))
+    return sorted(unclosed + stack, key=lambda item: item[1]), stray
+
+
+@rule("TX504", "unbalanced-marks", "info")
+def unbalanced_marks(report: Report):
+    """A book-title mark, quotation mark or parenthesis opened and never closed, or closed and never opened.
+
+    问题：书名号《》、引号“”、括号（）不成对：只有前半或只有后半。段落内判断，折行不算断开；列表编号「1）」不算；被截断的末段不判断。
+    为何重要：标点不成对说明编辑时删改不完整，读者无法确定文件名称或引用内容的范围。
+    示例：「咨询电话：0871-1234567）。」（有右括号而无左括号）；「严格执行《条例规定」（书名号未闭合）。
+    依据：GB/T 15834—2011《标点符号用法》（书名号、引号、括号成对使用）；《党政机关公文处理工作条例》。
+    """
+    for offset, text, last in _paragraphs(report):
+        if not _MARK.search(text):
+            continue
+        opened, stray = _balance(text)
+        if last and not _SENTENCE_END.search(text):
+            opened = []  # a text cut off mid-sentence: what it would have closed is unknown
+        # Quotation marks typed all as “ (or all as ”) are a keyboard habit, not an open quote.
+        if text.count("”") == 0 and text.count("“") % 2 == 0:
+            opened = [(m, i) for m, i in opened if m != "“"]
+        if text.count("“") == 0 and text.count("”") % 2 == 0:
+            stray = [(m, i) for m, i in stray if m != "”"]
+        for mark, index in opened:
+            closer = _PAIRS[mark]
+            yield Hit(f"「{mark}」未闭合（「{text[index:index + 16].strip()}…」），缺少「{closer}」",
+                      Location(start=offset + index, end=offset + index + 1), {"found": mark, "missing": closer})
+        for mark, index in stray:
+            opener = _CLOSERS[mark]
+            yield Hit(f"「{mark}」前没有对应的「{opener}」（「…{text[max(0, index - 16):index + 1].strip()}」）",
+                      Location(start=offset + index, end=offset + index + 1), {"found": mark, "missing": opener})
+
+
+# Placeholders of a template: a quoted or bracketed name to be filled in (“具体重大政策名称”,
+# 【单位名称】), letters standing for a name or a number (XX乡, 20XX年, ××局, YYYY年), and the
+# format's own writing conventions copied literally (YYYY, 「…」 as a text to be completed).
+_FILL_IN = re.compile(r"[“「【\[〔（(]\s*((?:具体|此处|请|填写|填入|某)[\u4e00-\u9fff]{0,12}?(?:名称|全称|内容|数量|时间|日期)"
+                      r"|[\u4e00-\u9fff]{0,10}(?:名称|全称)|(?:请|此处)?(?:填写|填入)[^”」】\]〕）)]{0,12})\s*[”」】\]〕）)]")
+_LETTERS = re.compile(r"(?<![A-Za-z0-9_./:@%=&?-])(?:(?:19|20)?[XxＸｘ]{2,4}|[×＊*]{2,4}|Y{4}|M{1,2}(?=月)|D{1,2}(?=日))"
+                      r"(?![A-Za-z0-9_./:@%=&?-])")
+# 「王××」 after a role, or 「××先生」: a person's name withheld on purpose, not a placeholder.
+_REDACTION_BEFORE = re.compile(r"(?:申请人|当事人|原告|被告|第三人|举报人|投诉人|群众|市民|村民|同志)[\u4e00-\u9fff]?$")
+_REDACTION_AFTER = re.compile(r"^(?:先生|女士|同志|某)")
+
+
+@rule("TX505", "placeholder-left", "warning")
+def placeholder_left(report: Report):
+    """A template placeholder left in the published text: “具体重大政策名称”, XX乡, 20XX年, ××局.
+
+    问题：报告中留有模板的占位内容：引号或括号中待填写的名称（“具体重大政策名称”「单位名称」）、代替名称或数字的字母（「XX乡」「20XX年」「××局」「YYYY年」）、表格标签里的填报说明（「上一年项目数量（指2018年事项数）」）。有意隐去的人名（「申请人王××」「××先生」）不算。
+    为何重要：占位内容说明报告照模板或他人报告套写后未填写实际情况，内容不真实、不完整。
+    示例：「在“具体重大政策名称”发布时，同步发布解读」；「20XX年，我乡将继续……」。
+    依据：《中华人民共和国政府信息公开条例》第五十条（年度报告应如实报告本机关工作情况）；国办公开办函〔2021〕30号（对内容不真实、不完整的报告予以问责）。
+    """
+    offset = 0
+    for line in report.text.split("\n"):
+        if "\t" in line or "|" in line:
+            for match in _LABEL_NOTE.finditer(line):
+                yield Hit(f"表格标签中留有填报说明「{match.group()}」", Location(start=offset + match.start(), end=offset + match.end()),
+                          {"found": match.group()})
+        offset += len(line) + 1
+    for offset, line in _prose(report):
+        for match in _FILL_IN.finditer(line):
+            yield Hit(f"报告中留有待填写的占位内容「{match.group()}」",
+                      Location(start=offset + match.start(), end=offset + match.end()), {"found": match.group()})
+        for match in _LETTERS.finditer(line):
+            before, after = line[max(0, match.start() - 6):match.start()], line[match.end():match.end() + 2]
+            if not (_CHINESE_CHAR.search(before[-1:]) or _CHINESE_CHAR.match(after)):
+                continue  # letters among letters or numbers: a code, not a placeholder
+            if _REDACTION_BEFORE.search(before) or _REDACTION_AFTER.match(after):
+                continue
+            found = match.group() + (after[0] if _CHINESE_CHAR.match(after) else "")
+            yield Hit(f"报告中留有占位字符「{found}」，应为实际的名称或数字",
+                      Location(start=offset + match.start(), end=offset + match.start() + len(found)), {"found": found})
+
+
+_CHINESE_CHAR = re.compile(r"[\u4e00-\u9fff]")
+# A filling note kept in a table label: 「上一年项目数量（指2018年事项数）」.
+_LABEL_NOTE = re.compile(r"[（(]指[^）)|\t]{2,40}[）)]")
+# A date that lost characters in publishing: 「20211月1日」 (年 lost), 「202311日」 (年 and 月 lost),
+# 「2023年1231日」 (月 lost), 「1231日」 after 至 (年 and 月 lost in a period's end).
+_LOST_DATE = re.compile(
+    r"(?<![\d.])(?:(20[0-4]\d)(?:(0?[1-9]|1[0-2])月(\d{1,2})日|(\d{2,4})日)"  # 2021 + 1月1日 / 2023 + 11日
+    r"|(20[0-4]\d)年(\d{2,4})日)"  # 2023年 + 1231日, 2019年 + 11日
+    r"|(?<=[至到起止—-])((?:0?[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))日")  # 至1231日
+# A sentence opened by a year that lost its 年: 「2023，我局…」, 「2023我局…」 (a count would carry its unit).
+_YEAR_WITHOUT_NIAN = re.compile(r"(?:^|(?<=[。；！？]))\s*(?:[（(][一二三四五六七八九十\d]{1,2}[）)]\s*)?(20[0-4]\d)"
+                                r"(?=[,，]?[\u4e00-\u9fff])(?![,，]?[年度号版届级期件条个次人份万元篇余多家项批])")
+
+
+@rule("TX506", "date-digits-lost", "warning")
+def date_digits_lost(report: Report):
+    """A date that lost characters in publishing: 20211月1日, 202311日, 2023年1231日, 至1231日.
+
+    问题：日期丢失了「年」「月」等字，数字连在一起：「20211月1日」「202311日」「20231231日」「2023年1231日」「至1231日」；句首的年份丢了「年」字（「2023，我局……」）。
+    为何重要：统计期限等日期无法读懂，说明发布前未校对；统计期限不明，报告数据的口径也就不明。
+    示例：「本报告统计期限自20231月1日起至202312月31日止」。
+    依据：国办公开办函〔2021〕30号（年度报告应载明统计期限，内容准确）；GB/T 15835—2011《出版物上数字用法》。
+    """
+    for offset, line in _prose(report):
+        for match in _LOST_DATE.finditer(line):
+            yield Hit(f"日期缺字：「{match.group()}」，应写作「{_date_as_written(match)}」",
+                      Location(start=offset + match.start(), end=offset + match.end()),
+                      {"found": match.group(), "suggest": _date_as_written(match)})
+        for match in _YEAR_WITHOUT_NIAN.finditer(line):
+            year = match.group(1)
+            yield Hit(f"句首年份缺「年」字：「{line[match.start(1):match.end(1) + 4]}」，应写作「{year}年」",
+                      Location(start=offset + match.start(1), end=offset + match.end(1)), {"found": year, "suggest": f"{year}年"})
+
+
+def _date_as_written(match: re.Match) -> str:
+    """The most likely full form of a date whose 年 or 月 was lost."""
+    year, month, day, digits, year2, month_day, bare = match.groups()
+    if month:
+        return f"{year}年{int(month)}月{int(day)}日"
+    if digits:
+        return f"{year}年{_month_day(digits)}"
+    if month_day:
+        return f"{year2}年{_month_day(month_day)}"
+    return _month_day(bare)
+
+
+def _month_day(digits: str) -> str:
+    """「11」 → 1月1日, 「1231」 → 12月31日, 「101」 → 10月1日 or 1月01日: the month read first, as 1–12."""
+    for cut in (2, 1):
+        month, day = digits[:cut], digits[cut:]
+        if day and 1 <= int(month) <= 12 and 1 <= int(day) <= 31 and len(day) <= 2:
+            return f"{int(month)}月{int(day)}日"
+    return f"{digits}日"
