@@ -163,3 +163,26 @@ def test_a_wrong_filled_total_is_still_ta203(tmp_path):
     hits = [f for result in audit([read_report(path)]) for f in result.findings if f.code == "TA203"]
     assert len(hits) == 1 and hits[0].evidence["relation"] == "requests.row_total.3.1"
     assert (hits[0].evidence["left"], hits[0].evidence["right"]) == (3, 2)
+
+
+PACKAGE = Path(__file__).parents[1] / "auditor"
+# What only the template may know: the total row's key, the structure of row keys, the version keys
+# and the years the versions begin.
+_FORMAT_KNOWLEDGE = {
+    "the total row's key": re.compile(r"[\"']3\.7[\"']"),
+    "a row key's structure": re.compile(r"startswith\([\"']3\.|count\([\"']\.[\"']\)"),
+    "a version key": re.compile(r"[\"'](?:2019|2021)[\"']"),
+    "a comparison with a version's year": re.compile(r"(?:==|!=|<=?|>=?)\s*(?:2019|2021)\b|\b(?:2019|2021)\s*(?:==|!=|<=?|>=?)"),
+}
+
+
+def test_the_format_lives_in_the_template_only():
+    """Outside auditor/template (and the one relation checker) no module spells out the format."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(PACKAGE).as_posix()
+        if relative.startswith("template/") or relative == "checks/relations.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            found += [f"{relative}:{number}: {what}" for what, pattern in _FORMAT_KNOWLEDGE.items() if pattern.search(line)]
+    assert not found, found

@@ -9,6 +9,7 @@ from auditor.checks.word_boundary import cuts_word
 from auditor.finding import Hit, Location
 from auditor.model import Report
 from auditor.registry import rule
+from auditor.template import V2019, expected_version
 
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _PLAN_WORDS = re.compile(r"将|计划|拟|力争|要进一步|继续|下一步|打算")
@@ -129,7 +130,7 @@ def outdated_citation(report: Report):
     """
     year = report.year
     text = report.text
-    if year is not None and year >= 2021:
+    if year is not None and expected_version(year) != V2019.key:
         numbers = list(_OLD_FORMAT.finditer(text))
         for match in numbers:
             yield Hit(f"{year}年度报告引用了已被替代的「国办公开办函〔2019〕60号」，应依据国办公开办函〔2021〕30号",
@@ -149,7 +150,7 @@ def outdated_citation(report: Report):
         if decree not in _DECREES:
             yield Hit(f"条例的文号写作「{match.group()}」，现行条例为国务院令第711号",
                       Location(start=match.start(), end=match.end()), {"found": match.group(), "suggest": "国务院令第711号"})
-        elif decree == 492 and year is not None and year >= 2019:
+        elif decree == 492 and year is not None and year >= _DECREES[711]:
             yield Hit(f"{year}年度报告引用 2007 年公布的条例「{match.group()}」，该条例已于 2019 年修订（国务院令第711号）",
                       Location(start=match.start(), end=match.end()), {"found": match.group(), "suggest": "国务院令第711号"})
     for match in _TITLE.finditer(text):

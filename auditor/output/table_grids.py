@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from auditor.output.relations import involved_cells, relation
-from auditor.template import version
+from auditor.template import RESULTS_GROUP, version
 from auditor.template.formats import REVIEW_GROUP_NAMES, TABLE_TITLES
 
 
@@ -106,7 +106,7 @@ def _requests(table):
     for key, values in table["values"]["rows"].items():
         row = layout.row(key) if key in layout.row_keys else None
         label = row.label if row else key
-        group = layout.groups.get(row.group) if row and row.group and row.group != "3" else None
+        group = layout.groups.get(row.group) if row and row.group and row.group != RESULTS_GROUP else None
         rows.append((key, f"{group.label}：{label}" if group else label,
                      [(column.key, _value(v)) for column, v in zip(layout.columns, values)]))
     return [c.label for c in layout.columns], rows

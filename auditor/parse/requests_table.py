@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from auditor.parse.cells import RowReading, Token, read_row, tokenise
 from auditor.parse.table_result import TableResult
-from auditor.template import VERSIONS, Value, count_value, version
+from auditor.template import LATEST, VERSIONS, Value, count_value, version
 from auditor.template.labels import label_key, similarity
 from auditor.template.recognise import requests_version
 from auditor.template.relations import cells_check
@@ -21,7 +21,7 @@ _GROUP_THRESHOLD = 90
 _SPLIT_NUMBERING = re.compile(r"(?=[（(][一二三四五六七]）)|(?<=[^\d.])(?=\d+[.．][^\d])|(?=[一二三四]、)")
 # Every row of table 三 in either version, its label as printed (without numbering) and its key.
 _ROWS = {row.key: row for v in VERSIONS.values() for row in v.tables["requests"].rows}
-_COLUMNS = VERSIONS["2021"].tables["requests"].columns
+_COLUMNS = LATEST.tables["requests"].columns
 _LABELS = {key: row.label for key, row in _ROWS.items()}
 _LEAVES = {key: label_key(row.label) for key, row in _ROWS.items()}
 _GROUP_KEYS = tuple(label_key(g.label) for v in VERSIONS.values() for g in v.tables["requests"].groups.values())

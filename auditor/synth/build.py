@@ -9,7 +9,7 @@ from auditor.synth import tables as table_values
 from auditor.synth.bodies import BODIES, Body
 from auditor.synth.defects import TABLE_DEFECTS, TEXT_DEFECTS, add_to_natural, plant_table_defect
 from auditor.synth.labels import SECTION_TITLES
-from auditor.template import TOTAL_ROW, V2019, VERSIONS, expected_version, version
+from auditor.template import TOTAL_ROW, V2019, V2021, VERSIONS, expected_version, version
 from auditor.synth.prose import Writer
 from auditor.synth.spec import Block, ReportSpec
 
@@ -21,7 +21,7 @@ STRUCTURE_DEFECTS = {
     "ST105": "报告使用了与年份不符的统计表模板",
 }
 # ST104: printed labels that differ from the format, per template.
-LABEL_SLIPS = {"2021": ("3.3.2", "2.其他法律法规禁止公开"), "2019": ("3.3.2", "2.其他法律行政止公开")}
+LABEL_SLIPS = {V2021.key: ("3.3.2", "2.其他法律法规禁止公开"), V2019.key: ("3.3.2", "2.其他法律行政止公开")}
 ACTIVE_LABEL_SLIP = ("本年废止件数", "本年度止件数")
 
 

@@ -64,24 +64,24 @@ def _active(spec: ReportSpec) -> list[list[Cell]]:
 
 def _requests(spec: ReportSpec) -> list[list[Cell]]:
     table = spec.tables["requests"]["rows"]
-    keys = L.request_rows(spec.template)
-    results = [k for k in keys if k.startswith("3.")]
+    form = L.request_table(spec.template)
+    results = L.results_block(spec.template)
     rows = [[Cell(L.REQUEST_CORNER, 3, 3), Cell(L.REQUEST_HEAD, colspan=7)],
             [Cell(L.REQUEST_COLUMN_LABELS["natural"], 2), Cell(L.REQUEST_LEGAL_PERSONS, colspan=5),
              Cell(L.REQUEST_COLUMN_LABELS["total"], 2)],
             [Cell(L.REQUEST_COLUMN_LABELS[c]) for c in L.REQUEST_COLUMNS[1:6]]]
-    for key in keys:
+    for row in form.rows:
+        key = row.key
         values = [_value(spec, v) for v in table[key]]
         label = spec.label(L.REQUEST_ROW_LABELS[key])
-        if key in ("1", "2", "4"):
+        if key not in results:
             rows.append([Cell(label, colspan=3), *values])
             continue
-        lead = [Cell(L.REQUEST_GROUP_LABELS["3"], rowspan=len(results))] if key == results[0] else []
-        if key.count(".") == 2:
-            group = key.rsplit(".", 1)[0]
-            members = [k for k in keys if k.startswith(group + ".")]
+        lead = [Cell(L.REQUEST_GROUP_LABELS[L.RESULTS_GROUP], rowspan=len(results))] if key == results[0] else []
+        if row.group != L.RESULTS_GROUP:  # a row of a sub-group such as （三）不予公开
+            members = form.members(row.group)
             if key == members[0]:
-                lead.append(Cell(L.REQUEST_GROUP_LABELS[group], rowspan=len(members)))
+                lead.append(Cell(L.REQUEST_GROUP_LABELS[row.group], rowspan=len(members)))
             rows.append([*lead, Cell(label), *values])
         else:
             rows.append([*lead, Cell(label, colspan=2), *values])

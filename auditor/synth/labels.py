@@ -5,7 +5,7 @@ auditor checks against, from the one description of it.
 """
 from __future__ import annotations
 
-from auditor.template import TOTAL_ROW, V2019, V2021, expected_version, version
+from auditor.template import RESULTS_GROUP, V2019, V2021, expected_version, result_rows as _result_rows, version
 from auditor.template import formats as F
 
 # --- Table 三 -------------------------------------------------------------------------------
@@ -18,15 +18,24 @@ REQUEST_LEGAL_PERSONS = F.REQUEST_LEGAL_PERSONS
 # Printed label of every leaf row (with its own numbering as printed in the form), both versions.
 REQUEST_ROW_LABELS = {row.key: row.printed for table in _REQUESTS.values() for row in table.rows}
 # Group label cells that span several rows.
-REQUEST_GROUP_LABELS = {key: g.printed for key, g in _REQUESTS["2021"].groups.items()}
+REQUEST_GROUP_LABELS = {key: g.printed for key, g in _REQUESTS[V2021.key].groups.items()}
+
+
+def request_table(template: str):
+    return version(template).tables["requests"]
 
 
 def request_rows(template: str) -> tuple[str, ...]:
-    return version(template).tables["requests"].row_keys
+    return request_table(template).row_keys
 
 
 def result_rows(template: str) -> tuple[str, ...]:
-    return tuple(k for k in request_rows(template) if k.startswith("3.") and k != TOTAL_ROW)
+    return _result_rows(version(template))
+
+
+def results_block(template: str) -> tuple[str, ...]:
+    """The rows the 本年度办理结果 label cell spans: the results and （七）总计."""
+    return request_table(template).members(RESULTS_GROUP)
 
 
 # --- Table 四 -------------------------------------------------------------------------------

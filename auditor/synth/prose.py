@@ -12,7 +12,7 @@ import random
 from typing import Any
 
 from auditor.synth.bodies import Body
-from auditor.template import TOTAL_ROW
+from auditor.template import TOTAL_ROW, V2019, expected_version
 from auditor.synth.spec import Block
 
 REGULATION = "《中华人民共和国政府信息公开条例》"
@@ -48,7 +48,7 @@ class Writer:
     # --- preamble ------------------------------------------------------------------------
     def preamble(self) -> list[Block]:
         b, y = self.body, self.year
-        basis = OLD_FORMAT if "CO403" in self.plants or y < 2021 else NEW_FORMAT
+        basis = OLD_FORMAT if "CO403" in self.plants or expected_version(y) == V2019.key else NEW_FORMAT
         law = self.cite()
         opening = f"本报告根据{law}和{basis}要求编制" if law else f"本报告按照{basis}要求编制"
         parts = [opening + self.pick(f"，由{b.name}{b.office}汇总各方面材料形成。",
@@ -169,7 +169,7 @@ class Writer:
                                     "定期检查公开栏和网站更新情况", "健全政务舆情回应机制"], 2)
         text = (f"{me}政府信息公开工作还存在一些问题：一是{problems[0]}；二是{problems[1]}。"
                 f"{plan_year}年，{me}将{measures[0]}，同时{measures[1]}，不断提高政务公开工作水平。")
-        if self.year >= 2021:
+        if expected_version(self.year) != V2019.key:
             text += self.pick("上一年度报告中提出的问题已全部整改到位。", "针对上年度存在的问题，已逐项完成整改。")
         return [Block("para", text)]
 
@@ -177,7 +177,7 @@ class Writer:
     def other_matters(self) -> list[Block]:
         b, me = self.body, self.me
         parts = []
-        if "NA308" not in self.plants and self.year >= 2021:
+        if "NA308" not in self.plants and expected_version(self.year) != V2019.key:
             parts.append(self.pick(f"{self.year}年度，{me}未收取信息处理费。",
                                    "本年度没有产生信息处理费。",
                                    f"依据《政府信息公开信息处理费管理办法》，{me}本年度收取信息处理费0元。"))

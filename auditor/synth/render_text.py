@@ -54,15 +54,17 @@ def _requests_rows(spec: ReportSpec) -> list[list[str]]:
             ["", "", L.REQUEST_COLUMN_LABELS["natural"], L.REQUEST_LEGAL_PERSONS, "", "", "", "", L.REQUEST_COLUMN_LABELS["total"]],
             ["", "", "", *(L.REQUEST_COLUMN_LABELS[c] for c in L.REQUEST_COLUMNS[1:6])]]
     seen_groups: set[str] = set()
-    for key in L.request_rows(spec.template):
+    results = L.results_block(spec.template)
+    for row in L.request_table(spec.template).rows:
+        key = row.key
         values = [cell(v, spec.blank_mark) for v in table[key]]
         label = spec.label(L.REQUEST_ROW_LABELS[key])
-        if key in ("1", "2", "4"):
+        if key not in results:
             rows.append([label, "", *values])
             continue
-        group = key.rsplit(".", 1)[0] if key.count(".") == 2 else None
-        lead = [L.REQUEST_GROUP_LABELS["3"] if "3" not in seen_groups else ""]
-        seen_groups.add("3")
+        group = row.group if row.group != L.RESULTS_GROUP else None
+        lead = [L.REQUEST_GROUP_LABELS[L.RESULTS_GROUP] if L.RESULTS_GROUP not in seen_groups else ""]
+        seen_groups.add(L.RESULTS_GROUP)
         if group:
             lead.append(L.REQUEST_GROUP_LABELS[group] if group not in seen_groups else "")
             seen_groups.add(group)

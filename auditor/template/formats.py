@@ -67,6 +67,16 @@ class Table:
     def row_keys(self) -> tuple[str, ...]:
         return tuple(r.key for r in self.rows)
 
+    def members(self, group: str) -> tuple[str, ...]:
+        """The keys of the rows under `group`, directly or through a sub-group, in order."""
+        def under(key: str | None) -> bool:
+            while key is not None:
+                if key == group:
+                    return True
+                key = self.groups[key].group if key in self.groups else None
+            return False
+        return tuple(r.key for r in self.rows if under(r.group))
+
     def columns_of(self, row: str) -> tuple[Column, ...]:
         return self.row(row).columns or self.columns
 
@@ -155,6 +165,7 @@ _OTHER_HANDLING_2021 = (
 _OTHER_HANDLING_2019 = (_r("3.6", "（六）", "其他处理"),)
 _REQUEST_TAIL_ROWS = (_r("3.7", "（七）", "总计"), _r("4", "四、", "结转下年度继续办理"))
 TOTAL_ROW = "3.7"  # （七）总计 of table 三
+RESULTS_GROUP = "3"  # 三、本年度办理结果: the result rows and （七）总计
 REQUEST_TITLE = "收到和处理政府信息公开申请情况"
 
 
@@ -229,6 +240,11 @@ LATEST = V2021
 TABLE_NAMES = ("active", "requests", "review_litigation")
 TABLE_SECTIONS = {name: V2021.tables[name].section for name in TABLE_NAMES}
 TABLE_TITLES = {name: f"表{V2021.tables[name].section} {V2021.tables[name].title}" for name in TABLE_NAMES}
+
+
+def result_rows(version: Version) -> tuple[str, ...]:
+    """The result rows of table 三 (under 本年度办理结果), without （七）总计."""
+    return tuple(k for k in version.tables["requests"].members(RESULTS_GROUP) if k != TOTAL_ROW)
 
 
 def version(key: str) -> Version:

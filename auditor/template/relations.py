@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from auditor.template.formats import REVIEW_GROUP_NAMES, TOTAL_ROW, Version, version as version_of
+from auditor.template.formats import REVIEW_GROUP_NAMES, TOTAL_ROW, Version, result_rows, version as version_of
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def _req(row: str, column: str, sign: int = 1, previous: bool = False) -> Term:
 def _build(v: Version) -> tuple[Relation, ...]:
     requests, review, active = v.tables["requests"], v.tables["review_litigation"], v.tables["active"]
     relations: list[Relation] = []
-    results = [r.key for r in requests.rows if r.key.startswith("3.") and r.key != TOTAL_ROW]
+    results = result_rows(v)
     for column in requests.columns:
         where = f"表三「{column.label}」列"
         relations.append(Relation(
