@@ -31,3 +31,14 @@ def real_dir() -> Path:
 @pytest.fixture
 def seed_expectations(seeds_dir) -> dict:
     return json.loads((seeds_dir / "expected.json").read_text(encoding="utf-8"))
+
+
+# The real-material accuracy table (tests/test_real_truth.py), printed after the run when built.
+REAL_ACCURACY = pytest.StashKey[str]()
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    table = config.stash.get(REAL_ACCURACY, None)
+    if table:
+        terminalreporter.write_sep("=", "real-material accuracy (tests/real_truth)")
+        terminalreporter.write_line(table)
