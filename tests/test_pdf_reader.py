@@ -398,9 +398,11 @@ def test_pdfium_reads_as_pdfplumber(real_dir, monkeypatch):
 
 
 def test_pages_pdfium_reads_incompletely_go_to_pdfplumber(real_dir):
-    """PDFium's text page drops a one-character text object in a font without glyph boxes (the
-    wrapped second line of 「商业企业」 in a synthetic table): that page is marked incomplete,
-    and the real PDFs' pages never are."""
+    """PDFium's text page drops a one-character text object whose font has no glyph boxes (a
+    non-embedded CJK font with no CJK system font to stand in: the wrapped second line of
+    「商业企业」 in a synthetic table). Such a page is marked incomplete and read by pdfplumber,
+    so the label comes out whole whichever fonts the machine has; the real PDFs (embedded
+    fonts) are read by PDFium on every page."""
     import pypdfium2 as pdfium
 
     from auditor.ingest.pdf_objects import PdfiumPage
@@ -410,7 +412,5 @@ def test_pages_pdfium_reads_incompletely_go_to_pdfplumber(real_dir):
         return [PdfiumPage(document[i]).complete for i in range(len(document))]
 
     assert all(all(completeness(p)) for p in sorted(real_dir.glob("*.pdf")))
-    synthetic = [completeness(p) for p in _sample_pdfs()]
-    assert any(not all(pages) for pages in synthetic)
     report = read_report(_sample_pdfs()[0])
-    assert "商业企业" in report.text
+    assert report.tables["requests"] is not None and "商业企业" in report.text
