@@ -7,6 +7,8 @@ every operand cell with its value and both sides.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from auditor.finding import Hit, Location
 from auditor.model import Report
 from auditor.template import TABLE_SECTIONS, Outcome, Relation, Term, evaluate, relations
@@ -19,16 +21,22 @@ def broken(report: Report, code: str, previous: Report | None = None):
     year before, for the relations across years)."""
     if not _readable(report, code, previous):
         return
+    lookup = _lookup(report, previous)
     for relation in relations(report.template, code):
         if relation.across_years and previous is None:
             continue
-        outcome = evaluate(relation, _lookup(report, previous))
+        outcome = evaluate(relation, lookup)
         if outcome is not None and not outcome.holds:
             yield _hit(outcome, previous)
 
 
+@lru_cache(maxsize=None)
+def _tables(template: str, code: str) -> frozenset[str]:
+    return frozenset(t.table for r in relations(template, code) for t in r.terms)
+
+
 def _readable(report: Report, code: str, previous: Report | None) -> bool:
-    tables = {t.table for r in relations(report.template, code) for t in r.terms}
+    tables = _tables(report.template, code)
     if not tables or any(report.tables.get(t) is None or not report.tables[t].ok for t in tables):
         return False
     if previous is not None:
@@ -37,10 +45,15 @@ def _readable(report: Report, code: str, previous: Report | None) -> bool:
 
 
 def _lookup(report: Report, previous: Report | None):
+    def cells_of(source: Report | None) -> dict:
+        tables = source.tables.items() if source is not None else ()
+        return {name: t.cells for name, t in tables if t is not None and t.cells is not None}
+
+    now, before = cells_of(report), cells_of(previous)
+
     def value(term: Term):
-        source = previous if term.previous else report
-        table = source.tables.get(term.table) if source is not None else None
-        return table.value(term.row, term.column) if table is not None else None
+        cells = (before if term.previous else now).get(term.table)
+        return cells.get((term.row, term.column)) if cells is not None else None
     return value
 
 

@@ -69,24 +69,26 @@ def review_total(report: Report):
 
 
 def _cells(report: Report):
-    """(table, row, column, Value, column template, label) of every cell of the three tables."""
+    """(table, row, column, Value) of every cell of the tables that were read."""
     for name in TABLE_NAMES:
         table = report.tables.get(name)
         if table is None or not table.ok:
             continue
-        layout = table.layout
-        for row, column in layout.cells():
-            value = table.value(row, column.key)
-            if value is None:
-                continue
-            if name == "requests":
-                where = f"表三「{layout.row(row).label}」行「{column.label}」列"
-            elif name == "review_litigation":
-                where = f"表四「{REVIEW_GROUP_NAMES[row]}」「{column.label}」"
-            else:
-                index = layout.columns_of(row).index(column)
-                where = f"表二「{row}」第{index + 1}项"
-            yield name, row, column, value, where
+        cells = table.cells
+        for row, column in table.layout.cells():
+            value = cells.get((row, column.key))
+            if value is not None:
+                yield name, row, column, value
+
+
+def _where(report: Report, table: str, row: str, column) -> str:
+    """The cell as a message names it (built only for the cells a finding names)."""
+    layout = report.tables[table].layout
+    if table == "requests":
+        return f"表三「{layout.row(row).label}」行「{column.label}」列"
+    if table == "review_litigation":
+        return f"表四「{REVIEW_GROUP_NAMES[row]}」「{column.label}」"
+    return f"表二「{row}」第{layout.columns_of(row).index(column) + 1}项"
 
 
 def _cell_location(report: Report, table: str, row: str, column) -> Location:
@@ -104,13 +106,13 @@ def invalid_cell(report: Report):
     示例：表三某格填写「1.5」或「-1」；收费金额写成「约3万」。
     依据：国办公开办函〔2021〕30号（统计表各项为件数）。
     """
-    for table, row, column, value, where in _cells(report):
+    for table, row, column, value in _cells(report):
         if value.kind == "unreadable" and column.amount:
-            yield Hit(f"{where}的金额「{value.printed}」不是有效数字", _cell_location(report, table, row, column),
-                      {"value": value.printed})
+            yield Hit(f"{_where(report, table, row, column)}的金额「{value.printed}」不是有效数字",
+                      _cell_location(report, table, row, column), {"value": value.printed})
         elif value.kind == "unreadable" or (value.kind == "count" and value.number < 0 and not column.signed):
-            yield Hit(f"{where}的数值「{value.printed}」不是非负整数", _cell_location(report, table, row, column),
-                      {"value": value.json()})
+            yield Hit(f"{_where(report, table, row, column)}的数值「{value.printed}」不是非负整数",
+                      _cell_location(report, table, row, column), {"value": value.json()})
 
 
 @rule("TA206", "blank-cells", "info")
@@ -123,9 +125,9 @@ def blank_cells(report: Report):
     依据：国办公开办函〔2021〕30号（统计表各项应如实填报）。
     """
     blanks: dict[str, list[str]] = {}
-    for table, row, column, value, where in _cells(report):
+    for table, row, column, value in _cells(report):
         if value.is_blank:
-            blanks.setdefault(table, []).append(where)
+            blanks.setdefault(table, []).append(_where(report, table, row, column))
     for table, places in blanks.items():
         listed = "、".join(places[:5]) + (f"等 {len(places)} 处" if len(places) > 5 else "")
         yield Hit(f"统计表有 {len(places)} 个单元格未填数字（不参与勾稽核对）：{listed}", Location(table=table),

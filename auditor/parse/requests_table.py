@@ -27,6 +27,7 @@ _LEAVES = {key: label_key(row.label) for key, row in _ROWS.items()}
 _GROUP_KEYS = tuple(label_key(g.label) for v in VERSIONS.values() for g in v.tables["requests"].groups.values())
 
 
+@lru_cache(maxsize=None)
 def _row_check(key: str):
     """The row's own relation (its total) as a test of candidate readings."""
     return cells_check("requests", tuple((key, c.key) for c in _COLUMNS))

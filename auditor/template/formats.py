@@ -83,11 +83,13 @@ class Table:
     def column(self, row: str, column: str) -> Column:
         return next(c for c in self.columns_of(row) if c.key == column)
 
-    def cells(self):
-        """(row key, column) of every cell, in reading order."""
-        for row in self.rows:
-            for column in self.columns_of(row.key):
-                yield row.key, column
+    def cells(self) -> tuple[tuple[str, Column], ...]:
+        """(row key, column) of every cell, in reading order (computed once per table)."""
+        cached = self.__dict__.get("_cell_list")
+        if cached is None:
+            cached = tuple((row.key, column) for row in self.rows for column in self.columns_of(row.key))
+            object.__setattr__(self, "_cell_list", cached)
+        return cached
 
 
 @dataclass(frozen=True)

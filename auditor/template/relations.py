@@ -9,7 +9,7 @@ blank is TA206's, the unreadable cell TA205's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable
 
 from auditor.template.formats import REVIEW_GROUP_NAMES, TOTAL_ROW, Version, result_rows, version as version_of
@@ -43,11 +43,11 @@ class Relation:
     location: tuple[str, str | None]  # (row, column) the finding points at
     scope: dict  # the relation's scope for the evidence: {"column": …} or {"row": …} or {"group": …}
 
-    @property
+    @cached_property
     def terms(self) -> tuple[Term, ...]:
         return self.left + self.right
 
-    @property
+    @cached_property
     def across_years(self) -> bool:
         return any(t.previous for t in self.terms)
 
