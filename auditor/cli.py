@@ -225,23 +225,26 @@ def _write_audit(results, format: AuditFormat, extra: dict, stream, pretty: bool
 def train_command(
     sentences: Optional[Path] = typer.Option(None, "--data", help="标注句子文件（JSONL）；默认 corpora/labels/sentences.jsonl"),
     models: Optional[Path] = typer.Option(None, "--models", help="模型输出文件夹；默认 models/"),
-    rebuild_data: bool = typer.Option(False, "--rebuild-data", help="先由 corpora/labels/phrasings.toml 重新生成标注句子"),
+    rebuild_data: bool = typer.Option(False, "--rebuild-data", help="先由 corpora/labels/phrasings.toml 重新生成标注句子，并由 ../shared 的真实报告重建真实句子引用"),
 ) -> None:
     """重新训练内容要素分类器，写出模型和模型卡（数据哈希、库版本、指标、阈值）。"""
-    from auditor.nlp import labelled_texts
+    from auditor.nlp import labelled_texts, real_labels
     from auditor.nlp.classifier import CARD_FILE, MODELS_DIR
     from auditor.nlp.training import train
 
     data = sentences or labelled_texts.SENTENCES
     if rebuild_data:
         labelled_texts.write_rows(labelled_texts.build_rows(), data)
+        if real_labels.SHARED.exists():
+            real_labels.write_refs(real_labels.build_refs())
     if not data.exists():
         typer.echo(f"错误：标注句子文件不存在：{data}", err=True)
         raise typer.Exit(2)
     target = models or MODELS_DIR
-    card = train(data, target)
-    typer.echo(f"已训练内容要素分类器：阈值 {card['threshold']}，保留集宏平均 F1 {card['heldout']['macro_f1']}；"
-               f"模型卡写入 {target / CARD_FILE}")
+    card = train(data, target, say=lambda line: typer.echo(f"真实标注句子：{line}", err=True))
+    real = card["real_heldout"]
+    typer.echo(f"已训练内容要素分类器：阈值 {card['threshold']}，生成保留集宏平均 F1 {card['heldout']['macro_f1']}，"
+               f"真实保留集宏平均 F1 {real['macro_f1'] if real else '未计算（无真实材料）'}；模型卡写入 {target / CARD_FILE}")
 
 
 @app.command("render")

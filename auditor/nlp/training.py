@@ -9,6 +9,12 @@
    phrasings were written last, separately (other wording, other sentence build): per-class
    precision, recall, F1 and macro-F1, with the threshold applied.
 4. Save the model and its card (data hash, library versions, parameters, metrics, threshold).
+
+Real sentences (`auditor.nlp.real_labels`: references into ../shared, read at train time) join
+the generated ones by the split of their page: train pages are fitted, validation pages help
+choose the threshold, and the held-out pages are only measured, apart from the generated
+held-out family ("real_heldout" on the card). Without ../shared the model is trained on the
+generated sentences alone and the card says so.
 """
 from __future__ import annotations
 
@@ -18,6 +24,7 @@ from pathlib import Path
 from auditor.nlp.classifier import CARD_FILE, DEFAULT_PARAMS, ELEMENTS, MODEL_FILE, MODELS_DIR, build_pipeline, \
     data_hash, library_versions, user_words_hash
 from auditor.nlp.labelled_texts import SENTENCES, read_rows
+from auditor.nlp.real_labels import REAL_SENTENCES, SHARED, read_refs, resolve
 
 _THRESHOLDS = [round(0.05 * i, 2) for i in range(2, 19)]
 
@@ -32,25 +39,32 @@ def predict_with_threshold(pipeline, texts: list[str], threshold: float) -> list
     return labels
 
 
-def evaluate(truth: list[str], predicted: list[str]) -> dict:
+def evaluate(truth: list[str], predicted: list[str], labels: tuple[str, ...] = ELEMENTS) -> dict:
     from sklearn.metrics import f1_score, precision_recall_fscore_support
 
-    precision, recall, f1, support = precision_recall_fscore_support(truth, predicted, labels=list(ELEMENTS),
+    precision, recall, f1, support = precision_recall_fscore_support(truth, predicted, labels=list(labels),
                                                                      zero_division=0)
     per_class = {label: {"precision": round(float(p), 3), "recall": round(float(r), 3), "f1": round(float(f), 3),
                          "support": int(s)}
-                 for label, p, r, f, s in zip(ELEMENTS, precision, recall, f1, support)}
-    macro = f1_score(truth, predicted, labels=list(ELEMENTS), average="macro", zero_division=0)
+                 for label, p, r, f, s in zip(labels, precision, recall, f1, support)}
+    macro = f1_score(truth, predicted, labels=list(labels), average="macro", zero_division=0)
     return {"macro_f1": round(float(macro), 3), "per_class": per_class}
 
 
-def train(sentences: Path = SENTENCES, models_dir: Path = MODELS_DIR, params: dict | None = None) -> dict:
-    """Train and save; returns the card."""
+def train(sentences: Path = SENTENCES, models_dir: Path = MODELS_DIR, params: dict | None = None,
+          real: Path = REAL_SENTENCES, shared: Path = SHARED, say=print) -> dict:
+    """Train and save; returns the card. `say` gets the line telling what real data was read."""
     import joblib
 
     params = {**DEFAULT_PARAMS, **(params or {})}
     rows = read_rows(sentences)
     split = {name: [r for r in rows if r["split"] == name] for name in ("train", "validation", "development", "heldout")}
+    generated_counts = {k: len(v) for k, v in split.items()}
+    real_rows, real_message = resolve(read_refs(real), shared)
+    say(real_message)
+    real_split = {name: [r for r in real_rows if r["split"] == name] for name in ("train", "validation", "heldout")}
+    split["train"] += real_split["train"]
+    split["validation"] += real_split["validation"]
     first = build_pipeline(**params).fit([r["text"] for r in split["train"]], [r["label"] for r in split["train"]])
     validation_texts, validation_truth = [r["text"] for r in split["validation"]], [r["label"] for r in split["validation"]]
     scored = [(evaluate(validation_truth, predict_with_threshold(first, validation_texts, t))["macro_f1"], t)
@@ -62,18 +76,25 @@ def train(sentences: Path = SENTENCES, models_dir: Path = MODELS_DIR, params: di
     final = build_pipeline(**params).fit([r["text"] for r in fitted], [r["label"] for r in fitted])
     heldout = evaluate([r["label"] for r in split["heldout"]],
                        predict_with_threshold(final, [r["text"] for r in split["heldout"]], threshold))
+    real_truth = [r["label"] for r in real_split["heldout"]]
+    real_heldout = evaluate(real_truth, predict_with_threshold(final, [r["text"] for r in real_split["heldout"]],
+                                                               threshold),
+                            tuple(label for label in ELEMENTS if label in real_truth)) if real_truth else None
     card = {
         "model": MODEL_FILE,
         "estimator": "TF-IDF(char n-grams + jieba word n-grams) + LogisticRegression(class_weight='balanced')",
         "user_words_sha256": user_words_hash(),
         "parameters": params,
         "threshold": threshold,
-        "data": {"file": sentences.name,
-                 "sha256": data_hash(sentences), "counts": {k: len(v) for k, v in split.items()}},
+        "data": {"file": sentences.name, "sha256": data_hash(sentences), "counts": generated_counts,
+                 "real": {"file": real.name, "sha256": data_hash(real) if real.exists() else None,
+                          "read": real_message, "counts": {k: len(v) for k, v in real_split.items()},
+                          "pages": {k: sorted({r["page"] for r in v}) for k, v in real_split.items()}}},
         "libraries": library_versions(),
         "validation": {"macro_f1_at_threshold": best_f1},
         "development": {"macro_f1": development["macro_f1"]},
         "heldout": heldout,
+        "real_heldout": real_heldout,
     }
     models_dir.mkdir(parents=True, exist_ok=True)
     joblib.dump(final, models_dir / MODEL_FILE, compress=3)

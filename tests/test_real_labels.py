@@ -1,0 +1,100 @@
+"""Real labelled sentences: kept as references (no real text in the project), split by page
+before training, recorded on the model card, and read from ../shared at train time."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from auditor.nlp import labelled_texts, real_labels
+from auditor.nlp.classifier import CARD_FILE, MODELS_DIR, data_hash, load_model
+from auditor.nlp.training import evaluate, predict_with_threshold
+
+CARD = json.loads((MODELS_DIR / CARD_FILE).read_text(encoding="utf-8"))
+REFS = real_labels.read_refs()
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def shared():
+    if not real_labels.SHARED.exists():
+        pytest.skip(f"{real_labels.SHARED} is absent (the shared material lives beside the project)")
+    return real_labels.SHARED
+
+
+@pytest.fixture(scope="module")
+def resolved(shared):
+    return real_labels.resolve(REFS, shared)
+
+
+def test_card_records_both_data_files_and_the_real_generated_split():
+    data = CARD["data"]
+    assert data["sha256"] == data_hash(labelled_texts.SENTENCES), "retrain: auditor train"
+    real = data["real"]
+    assert real["file"] == real_labels.REAL_SENTENCES.name
+    assert real["sha256"] == data_hash(real_labels.REAL_SENTENCES), "real references changed: auditor train"
+    generated = labelled_texts.read_rows()
+    assert data["counts"] == {s: sum(r["split"] == s for r in generated)
+                              for s in ("train", "validation", "development", "heldout")}
+    assert real["counts"] == {s: sum(r["split"] == s for r in REFS) for s in ("train", "validation", "heldout")}
+    assert real["counts"]["train"] > 0 and real["counts"]["heldout"] > 0
+    assert real["pages"] == {s: sorted({r["page"] for r in REFS if r["split"] == s})
+                             for s in ("train", "validation", "heldout")}
+
+
+def test_heldout_pages_are_disjoint_from_the_pages_trained_on():
+    pages = CARD["data"]["real"]["pages"]
+    assert not set(pages["heldout"]) & (set(pages["train"]) | set(pages["validation"]))
+    by_page: dict[str, set[str]] = {}
+    for ref in REFS:
+        by_page.setdefault(ref["page"], set()).add(ref["split"])
+        assert ref["split"] == real_labels.page_split(ref["source"]) and ref["page"] == real_labels.page_of(ref["source"])
+    assert all(len(splits) == 1 for splits in by_page.values()), "a page split across held-out and training"
+    heldout = {r["sha256"] for r in REFS if r["split"] == "heldout"}
+    assert not heldout & {r["sha256"] for r in REFS if r["split"] != "heldout"}
+
+
+def test_one_body_of_several_years_is_one_page():
+    assert real_labels.page_of("real/hongze-district-2023.pdf") == real_labels.page_of("real/hongze-district-2024.pdf")
+    assert real_labels.page_split("real/hongze-district-2023.pdf") == real_labels.page_split("real/hongze-district-2024.pdf")
+
+
+def test_references_hold_no_real_text():
+    assert REFS
+    assert not _HAN.search(real_labels.REAL_SENTENCES.read_text(encoding="utf-8"))
+    for ref in REFS:
+        assert set(ref) == {"source", "page", "split", "start", "end", "sha256", "label", "weak", "heading", "how"}
+        assert 0 <= ref["heading"][0] < ref["heading"][1] <= ref["start"] < ref["end"]
+        assert ref["how"].startswith(f"weak label {ref['weak']} from the sub-heading")
+
+
+def test_training_without_shared_skips_real_data_with_a_message(tmp_path):
+    rows, message = real_labels.resolve(REFS, tmp_path / "no-shared")
+    assert rows == [] and "absent" in message and str(len(REFS)) in message
+
+
+def test_every_reference_is_found_in_shared_with_its_text(resolved):
+    rows, message = resolved
+    assert len(rows) == len(REFS) and "not found" not in message
+    for row, ref in zip(rows, REFS):
+        assert real_labels.sentence_hash(row["text"]) == ref["sha256"] and row["label"] == ref["label"]
+
+
+def test_references_are_what_the_labeller_writes_from_shared(shared):
+    assert real_labels.build_refs(shared) == REFS, "rebuild: python -m auditor.nlp.real_labels"
+
+
+def test_weak_labels_follow_sub_headings_and_review_rules(shared):
+    labels = {r["label"] for r in REFS}
+    assert {"active", "requests", "management", "platform", "supervision", "accountability"} <= labels
+    assert all(r["label"] == r["weak"] or (r["weak"], r["label"]) == ("supervision", "accountability") for r in REFS)
+
+
+def test_real_heldout_quality_is_what_the_card_says(resolved):
+    rows = [r for r in resolved[0] if r["split"] == "heldout"]
+    model = load_model()
+    truth = [r["label"] for r in rows]
+    labels = tuple(label for label in CARD["real_heldout"]["per_class"])
+    scores = evaluate(truth, predict_with_threshold(model.pipeline, [r["text"] for r in rows], model.threshold), labels)
+    assert scores == CARD["real_heldout"]
