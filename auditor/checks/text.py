@@ -7,15 +7,17 @@ from functools import cache
 from auditor.checks.word_boundary import cuts_word
 from auditor.finding import Hit, Location
 from auditor.model import Report
-from auditor.nlp.lexicon import is_word, to_simplified
+from auditor.nlp.lexicon import character_class, is_word, to_simplified
 from auditor.registry import rule
 from auditor.rules import word_pairs
 
-_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,6})(?:、\s*)?\1")  # a repeat across 「，」 is rhetoric (顶真), not a slip
-# Doubled words that are correct Chinese (reduplication) and never a slip.
-_DOUBLED_OK = {"研究", "讨论", "看看", "常常", "天天", "年年", "人人", "层层", "事事", "处处", "家家"}
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{1,6})(、\s*)?\1")  # a repeat across 「，」 is rhetoric (顶真), not a slip
 # 一 + a measure word, doubled, means "one by one" (一件一件, 一项一项, 一步一步); 一是一是 is a slip.
 _ONE_BY_ONE = re.compile(r"一[个件项步家户村人条天年月次批点处级层笔份张篇类位名环节]")
+# Lines of the web page around the report (「来源：…」, 「索引号…分类…」), whose fields were run together.
+_PAGE_FURNITURE = re.compile(r"来源[:：]|索引号|发布日期|发布时间|发布机构|浏览次数|点击[率数量]|字体[:：]|分类[:：]?")
+
+
 _FOOTER = re.compile(r"^\s*(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$", re.M)
 
 
@@ -30,20 +32,47 @@ def _prose(report: Report):
 
 @rule("TX501", "repeated-word", "info")
 def repeated_word(report: Report):
-    """A word or phrase doubled by mistake: 新增新增, 考评、考评.
+    """A word, phrase or character doubled by mistake: 新增新增, 考评、考评, 下属属单位.
 
-    问题：同一词语连续重复出现。正常的叠用（「层层」「研究研究」「一件一件」）不算。
+    问题：同一词语或单字连续重复出现，且不成词。按 jieba 词典判断：叠字本身是词或在词中（「层层」「常常」「息息相关」），叠词（「清清楚楚」），名词、量词重叠表示「每一」（「件件」「级级」），或两个字分属前后两个词（「工作作风」是「工作」加「作风」，「松溪镇镇政府」是「松溪镇」加「镇政府」）的都不算。
     为何重要：说明报告未经校对，影响严肃性。
-    示例：「新增新增了一台查询机」；「进行检查、考评、考评」。
+    示例：「新增新增了一台查询机」；「进行检查、考评、考评」；「明确下属属各单位的任务」。
     依据：国办公开办函〔2021〕30号（年度报告应准确、规范）。
     """
     for offset, line in _prose(report):
+        if _PAGE_FURNITURE.search(line):
+            continue
         for match in _DOUBLED.finditer(line):
-            word = match.group(1)
-            if word in _DOUBLED_OK or len(set(word)) == 1 or _ONE_BY_ONE.fullmatch(word):
+            word, listed = match.group(1), match.group(2)
+            if len(set(word)) == 1 and len(word) > 1 or _ONE_BY_ONE.fullmatch(word):
+                continue  # 「层层层」 is read at its single character; 一件一件
+            if listed and len(word) == 1:
+                continue  # 「先审后发、发后读网」: a chain of clauses, not a slip
+            if not listed and _legitimate_double(line, match.start(), match.start() + len(word), match.end()):
                 continue
             yield Hit(f"词语重复：「{match.group()}」", Location(start=offset + match.start(), end=offset + match.end()),
                       {"word": word})
+
+
+def _legitimate_double(line: str, start: int, middle: int, end: int) -> bool:
+    """Whether text[start:middle] repeated at text[middle:end] is correct Chinese by jieba's
+    dictionary: the doubled text is a word or inside one (层层, 息息相关), it is half of an AABB
+    reduplication (清清楚楚), a noun or measure word doubled means "every" (件件, 级级), or the
+    copies belong to two different words (工作|作风, 人民政府|政府信息, 松溪镇|镇政府)."""
+    copy = middle - start
+    if any(is_word(line[a:b]) for a in range(max(0, start - 3), start + 1) for b in range(end, min(len(line), end + 3) + 1)):
+        return True
+    before = [a for a in range(max(0, start - 4), start + 1) if middle - a >= 2 and is_word(line[a:middle])]
+    after = [b for b in range(end, min(len(line), end + 4) + 1) if b - middle >= 2 and is_word(line[middle:b])]
+    if copy == 1:
+        return (_aabb(line, start - 2) or _aabb(line, start) or (character_class(line[start]) or "")[:1] in ("n", "q", "z")
+                or any(b > end for b in after))
+    return bool(before and after) and (min(before) < start or max(after) > end)
+
+
+def _aabb(line: str, index: int) -> bool:
+    piece = line[index:index + 4] if index >= 0 else ""
+    return len(piece) == 4 and piece[0] == piece[1] and piece[2] == piece[3] and piece[0] != piece[2]
 
 
 @rule("TX502", "typo", "info")
