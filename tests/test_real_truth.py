@@ -132,7 +132,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ('0100', 'year'): 'no year read: no title with the year; the year stands only in the text',
     ('0106', 'body'): 'no body read: the page names it outside a title line the reader takes (preamble, first sentence, split or cut title)',
     ('0106', 'kind'): "kind 'other': no body read, and the self-reference (我镇/我乡/我街道/我局/我县…) or the body named in the text is not used",
-    ('0106', 'found TX501'): 'not raised: a character doubled in the word for subordinate units (属属)',
     ('0107', 'template'): "template 'unknown': table 三 is not shown and the cut table 二 does not tell its version",
     ('0108', 'body'): 'no body read: the page names it outside a title line the reader takes (preamble, first sentence, split or cut title)',
     ('0108', 'kind'): "kind 'other': no body read, and the self-reference (我镇/我乡/我街道/我局/我县…) or the body named in the text is not used",
