@@ -61,7 +61,10 @@ class TableReading:
 
     status "ok": `cells` maps (row key, column key) of the template's table to a `Value` (count,
     amount, blank, 「/」 or unreadable — never a silent 0); status "unparsed": the heading or cells
-    were present but could not be read with confidence, `reason` says why and `cells` is None.
+    were present but could not be read with confidence, `reason` says why and `cells` is None;
+    status "partial": some rows were read with confidence and are in `cells`, the others (cut off
+    in an excerpt, or not readable) are not, `reason` says which. A partial table is not `ok`:
+    the checks of whole tables skip it, only its read cells are reported.
     """
 
     name: str

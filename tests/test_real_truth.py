@@ -168,7 +168,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ('0165', 'year'): 'no year read: no title with the year; the year stands only in the text',
     ('0166', 'kind'): "kind 'other': no body read, and the self-reference (我镇/我乡/我街道/我局/我县…) or the body named in the text is not used",
     ('0166', 'year'): 'no year read: no title with the year; the year stands only in the text',
-    ('0166', 'cells'): "the procurement amount, printed with its unit (160.5964万元), is read as '|', the vertical-cell separator",
     ('0167', 'body'): 'no body read: the page names it outside a title line the reader takes (preamble, first sentence, split or cut title)',
     ('0167', 'kind'): "kind 'other': no body read, and the self-reference (我镇/我乡/我街道/我局/我县…) or the body named in the text is not used",
     ('0167', 'found TX502'): 'not raised: 形势 (situation) written as 形式 (form) in the phrase about new situations and requirements',
@@ -353,7 +352,8 @@ def _read_numbers(tables: dict):
             for row, values in table.items():
                 yield from ((f"{name}/{row}/{c.key}", v) for c, v in zip(REVIEW_COLUMNS, values or []) if v is not None)
         else:
-            version = VERSIONS["2019" if "other_services" in table or "procurement" in table else "2021"]
+            version = VERSIONS[table.get("template") or ("2019" if "other_services" in table or "procurement" in table
+                                                          else "2021")]
             active = version.tables["active"]
             for row, values in table.items():
                 if values is None or row not in active.row_keys:

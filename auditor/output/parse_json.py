@@ -29,6 +29,8 @@ def report_to_json(report: Report) -> dict[str, Any]:
 def _table(table: TableReading | None) -> dict[str, Any] | None:
     if table is None:
         return None
+    if table.status == "partial":
+        return {"status": "partial", "reason": table.reason, "template": table.template, **table.json_values()}
     if not table.ok:
         return {"status": "unparsed", "reason": table.reason}
     return table.json_values()

@@ -19,7 +19,7 @@ def report_to_text(report: Report) -> str:
     ]
     for name, label in _TABLES.items():
         table = report.tables.get(name)
-        state = "缺失" if table is None else "已读取" if table.ok else f"无法可靠读取（{table.reason}）"
+        state = "缺失" if table is None else "已读取" if table.ok else f"部分读取（{table.reason}）" if table.status == "partial" else f"无法可靠读取（{table.reason}）"
         lines.append(f"  {label}：{state}")
     lines += [f"  注意：{n.message}" for n in report.notes]
     return "\n".join(lines) + "\n"

@@ -6,13 +6,16 @@ The rows, their columns and which cell is an amount are the template's.
 """
 from __future__ import annotations
 
+import re
+
 from auditor.parse.cells import Token, read_row, tokenise
 from auditor.parse.table_result import TableResult
 from auditor.template import amount_value, version
 from auditor.template.labels import closest, label_key
-from auditor.template.recognise import active_version, is_active_block_header
+from auditor.template.recognise import active_version
 
 _ROW_THRESHOLD = 85
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 
 
 def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> TableResult:
@@ -36,32 +39,48 @@ def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
             if current and columns[-1].amount and len(found[current]) == len(columns) - 1:
                 found[current].append(token)  # an amount stays as printed, even as text (「36.5万元」, 「约3万」)
                 continue
-            current = None if is_active_block_header(token.text) else current
+            current = None  # values after a label the format lacks (a header, an extra row) are no row's
         elif current is not None:
             found[current].append(token)
     values = {}
+    problems: list[str] = []
     for label, row in by_label.items():
         if label not in found:
-            return result.unparsed(f"缺少行「{label}」")
+            problems.append(f"缺少行「{label}」")
+            continue
         here, columns = found[label], row.columns
         counts = columns[:-1] if columns[-1].amount else columns
         if len(counts) < len(columns):
             reading = read_row(here[:-1], len(counts), None) if len(here) == len(columns) else None
             if reading is None or reading.values is None:
-                return result.unparsed(f"行「{label}」的数值无法可靠读取")
+                problems.append(f"行「{label}」的数值无法可靠读取")
+                continue
             cells = (*reading.values, amount_value(here[-1].text))  # an amount stays exactly as printed
         else:
             reading = read_row(here, len(columns), None)
             if reading.values is None:
-                return result.unparsed(f"行「{label}」：{reading.problem}")
+                problems.append(f"行「{label}」：{reading.problem}")
+                continue
             cells = reading.values
         values.update({(row.key, column.key): cell for column, cell in zip(columns, cells)})
+    if problems:
+        return result.partial(template, values, _summary(problems, len(by_label)))
     return result.done(template, values)
 
 
+def _summary(problems: list[str], rows: int) -> str:
+    """Why a table is read in part: how many of its rows were not read, the first reasons."""
+    shown = "；".join(problems[:3]) + ("等" if len(problems) > 3 else "")
+    return f"{len(problems)}/{rows} 行未读取（{shown}）"
+
+
 def _row_of(text: str, row_labels: tuple[str, ...]) -> str | None:
-    best, score = closest(label_key(text), row_labels)
-    return best if score >= _ROW_THRESHOLD else None
+    """The row a label names, also when a filling note in brackets was left in it (「规范性文件（指…）」)."""
+    for candidate in dict.fromkeys((text, _BRACKETED.sub("", text))):
+        best, score = closest(label_key(candidate), row_labels)
+        if score >= _ROW_THRESHOLD:
+            return best
+    return None
 
 
 def _template(tokens: list[Token], result: TableResult) -> str:

@@ -23,6 +23,9 @@ _TRAILING_NUMBERS = re.compile(r"^(?P<label>.*?[^\d\s.\-])(?P<numbers>(?:\s*(?:-
 _MAX_READINGS = 200_000
 _GLUED = re.compile(r"\d{2,}")
 _NUMBERED_LABEL_END = re.compile(r"\d+[.．]$")
+# A cell of rule characters only: the `|` line between vertical cells, a Markdown pipe or its
+# `|---|:---:|` separator row. It holds no value (and must never stand in for one).
+_RULE_ONLY = re.compile(r"[|｜¦]+[\s|｜¦:\-—]*|[:\-]*-{3,}[:\-]*")
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,7 @@ def tokenise(cells: list[str]) -> list[Token]:
 def _cell_tokens(raw: str) -> tuple[Token, ...]:
     """The tokens of one printed cell (cells repeat across reports: 「0」, the labels)."""
     cell = normalise_cell(raw)
-    if not cell:
+    if not cell or _RULE_ONLY.fullmatch(cell):
         return ()
     parts = cell.split()
     if all(_is_value(p) for p in parts):

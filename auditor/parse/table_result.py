@@ -29,6 +29,13 @@ class TableResult:
         self.status, self.cells, self.reason = "unparsed", None, reason
         return self
 
+    def partial(self, template: str, cells: dict[tuple[str, str], Value], reason: str) -> "TableResult":
+        """Some rows read (`cells`), the others not (`reason`); no rows read at all is unparsed."""
+        if not cells:
+            return self.unparsed(reason)
+        self.status, self.template, self.cells, self.reason = "partial", template, cells, reason
+        return self
+
     def done(self, template: str, cells: dict[tuple[str, str], Value]) -> "TableResult":
         self.status, self.template, self.cells = "ok", template, cells
         return self

@@ -24,6 +24,7 @@ _OPENERS = {
     "review_litigation": ("行政复议", "行政诉讼"),
 }
 _ANY_OPENER = re.compile("|".join(re.escape(o) for openers in _OPENERS.values() for o in openers))
+_CELL_BREAK = re.compile(r"\t| {2,}|\s*[|｜]\s*")
 _MARKERS = {"active": ("第二十条", "规章", "行政许可"), "requests": ("本年新收", "予以公开", "申请人情况"),
             "review_litigation": ("结果维持", "复议后起诉", "尚未审结")}
 
@@ -92,7 +93,8 @@ def _has_markers(text: str, name: str) -> bool:
 
 
 def _split_line(line: str) -> list[str]:
-    return [cell for cell in re.split(r"\t| {2,}", line) if cell.strip()]
+    """A text line's cells: split at tabs, runs of spaces and `|` (pipe rows, Markdown tables)."""
+    return [cell for cell in _CELL_BREAK.split(line) if cell.strip()]
 
 
 def _placed(note: ParseNote, start: int, end: int) -> ParseNote:

@@ -1,0 +1,117 @@
+"""Table 二 read from the text layouts converters and crawlers leave (pipe rows, Markdown tables,
+vertical cell lists between `|` lines), whole or cut: every cell read is the true cell, rows that
+are not shown are not read, and a cut table is `partial` (IN003) with the rows it shows."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from auditor.parse import read_report
+from auditor.template import VERSIONS
+from auditor.template.formats import ARTICLE_BLOCKS, ACTIVE_CONTENT
+
+TITLE = "某某县人民政府2023年政府信息公开工作年度报告"
+
+
+def _table_rows(version: str, values: dict[str, list[str]]) -> list[list[str]]:
+    """Table 二 of a version as printed rows: block openers, header rows, data rows."""
+    layout = VERSIONS[version].tables["active"]
+    rows, block = [], None
+    for row in layout.rows:
+        if layout.blocks[row.key] != block:
+            block = layout.blocks[row.key]
+            rows.append([ARTICLE_BLOCKS[block]])
+            rows.append([ACTIVE_CONTENT, *(c.label for c in row.columns)])
+        rows.append([row.label, *values[row.key]])
+    return rows
+
+
+def _values(version: str, rng: random.Random) -> dict[str, list[str]]:
+    layout = VERSIONS[version].tables["active"]
+    return {row.key: [_amount(rng) if c.amount else str(rng.randint(0, 300)) for c in row.columns]
+            for row in layout.rows}
+
+
+def _amount(rng: random.Random) -> str:
+    """An amount as printed: with or without its unit (「160.5964万元」)."""
+    return f"{rng.randint(0, 999)}.{rng.randint(0, 9999):04d}" + rng.choice(("", "万元"))
+
+
+def _render(rows: list[list[str]], layout: str) -> str:
+    if layout == "markdown":
+        width = max(map(len, rows))
+        lines = ["| " + " | ".join(r + [""] * (width - len(r))) + " |" for r in rows]
+        return "\n".join(lines[:1] + ["|" + "---|" * width] + lines[1:])
+    if layout == "pipe-rows":
+        return "\n".join(" | ".join(r) + " |" for r in rows)
+    if layout == "vertical":
+        return "\n|\n".join(cell for r in rows for cell in r)
+    raise ValueError(layout)
+
+
+def _report(tmp_path, table_text: str, cut: bool):
+    text = f"{TITLE}\n一、总体情况\n本年度工作正常开展。\n二、主动公开政府信息情况\n{table_text}\n"
+    if not cut:
+        text += "三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n"
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_report(path).tables["active"]
+
+
+def _expected(version: str, values: dict[str, list[str]], shown: set[str]):
+    layout = VERSIONS[version].tables["active"]
+    return {(row.key, c.key): text for row in layout.rows if row.key in shown
+            for c, text in zip(row.columns, values[row.key])}
+
+
+def _read(table) -> dict:
+    return {key: value.printed for key, value in table.cells.items()}
+
+
+@pytest.mark.parametrize("layout", ["markdown", "pipe-rows", "vertical"])
+@pytest.mark.parametrize("version", ["2021", "2019"])
+def test_whole_table_is_read_exactly(tmp_path, layout, version):
+    values = _values(version, random.Random(f"{layout}{version}"))
+    table = _report(tmp_path, _render(_table_rows(version, values), layout), cut=False)
+    assert table.status == "ok", table.reason
+    assert table.template == version
+    assert _read(table) == _expected(version, values, set(values))
+
+
+@pytest.mark.parametrize("layout", ["markdown", "pipe-rows", "vertical"])
+@pytest.mark.parametrize("version", ["2021", "2019"])
+def test_a_cut_table_gives_the_rows_it_shows_and_no_others(tmp_path, layout, version):
+    values = _values(version, random.Random(f"cut{layout}{version}"))
+    rows = _table_rows(version, values)
+    for keep in range(3, len(rows)):
+        table = _report(tmp_path, _render(rows[:keep], layout), cut=True)
+        shown = {key for key in values if any(r[0] == VERSIONS[version].tables["active"].row(key).label
+                                                  and len(r) > 1 for r in rows[:keep])}
+        if not shown:
+            assert table is None or table.status == "unparsed"
+            continue
+        assert table.status == ("ok" if shown == set(values) else "partial"), (keep, table.reason)
+        assert _read(table) == _expected(version, values, shown), keep
+
+
+def test_a_row_the_format_lacks_lends_its_values_to_no_row(tmp_path):
+    values = _values("2019", random.Random(1))
+    rows = _table_rows("2019", values)
+    at = next(i for i, r in enumerate(rows) if r[0] == "规范性文件") + 1
+    rows.insert(at, ["其他主动公开文件", "56", "45", "101"])
+    table = _report(tmp_path, _render(rows, "pipe-rows"), cut=False)
+    assert table.status == "ok", table.reason
+    assert _read(table) == _expected("2019", values, set(values))
+
+
+def test_a_row_whose_values_are_lost_is_not_given_the_next_rows(tmp_path):
+    values = _values("2019", random.Random(2))
+    rows = _table_rows("2019", values)
+    at = next(i for i, r in enumerate(rows) if r[0] == "规章")
+    rows[at] = ["规章"]
+    rows[at + 1][0] = "规范性文件（指有正式文号的文件）"  # a filling note left in the label
+    table = _report(tmp_path, _render(rows, "vertical"), cut=False)
+    assert table.status == "partial"
+    assert "规章" in table.reason
+    assert _read(table) == _expected("2019", values, set(values) - {"regulations"})
