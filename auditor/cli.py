@@ -105,6 +105,7 @@ def audit_command(
     if format.value in _STORED_FORMATS and out is None:
         typer.echo(f"错误：--format {format.value} 需要用 --out 指定输出文件夹", err=True)
         raise typer.Exit(2)
+    _require_model(settings)
     reports_cache = None
     if cache is not None:
         from auditor.cache import ReportCache
@@ -169,6 +170,20 @@ def _rules_from_command_line(settings, select, extend_select, ignore, severity):
         raise typer.Exit(2)
 
 
+def _require_model(settings) -> None:
+    """Exit 2 with the reason when NA rules are on and the classifier's model is missing."""
+    from auditor.nlp.classifier import ModelMissingError, load_model
+    from auditor.registry import load_rules
+
+    if not any(settings.enabled(code) for code in load_rules() if code.startswith("NA")):
+        return
+    try:
+        load_model()
+    except ModelMissingError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(2)
+
+
 def _statistics(results) -> str:
     """Findings counted per code, most frequent first, as `ruff --statistics` prints them."""
     from collections import Counter
@@ -223,25 +238,23 @@ def _write_audit(results, format: AuditFormat, extra: dict, stream, pretty: bool
 
 @app.command("train")
 def train_command(
-    sentences: Optional[Path] = typer.Option(None, "--data", help="标注句子文件（JSONL）；默认 corpora/labels/sentences.jsonl"),
-    models: Optional[Path] = typer.Option(None, "--models", help="模型输出文件夹；默认 models/"),
-    rebuild_data: bool = typer.Option(False, "--rebuild-data", help="先由 corpora/labels/phrasings.toml 重新生成标注句子，并由 ../shared 的真实报告重建真实句子引用"),
+    sentences: Path = typer.Option(Path("corpora/labels/sentences.jsonl"), "--data",
+                                   help="标注句子文件（JSONL，在源码目录中运行）；由 PYTHONPATH=tools python -m synth.labelled_set 生成"),
+    models: Optional[Path] = typer.Option(None, "--models", help="模型输出文件夹；默认为程序包内的 auditor/models/"),
+    rebuild_real: bool = typer.Option(False, "--rebuild-real", help="先由 ../shared 的真实报告重建真实句子引用（corpora/labels/real_sentences.jsonl）"),
 ) -> None:
     """重新训练内容要素分类器，写出模型和模型卡（数据哈希、库版本、指标、阈值）。"""
-    from auditor.nlp import labelled_texts, real_labels
-    from auditor.nlp.classifier import CARD_FILE, MODELS_DIR
-    from auditor.nlp.training import train
+    from auditor.nlp import real_labels
+    from auditor.nlp.classifier import CARD_FILE
+    from auditor.nlp.training import package_models_dir, train
 
-    data = sentences or labelled_texts.SENTENCES
-    if rebuild_data:
-        labelled_texts.write_rows(labelled_texts.build_rows(), data)
-        if real_labels.SHARED.exists():
-            real_labels.write_refs(real_labels.build_refs())
-    if not data.exists():
-        typer.echo(f"错误：标注句子文件不存在：{data}", err=True)
+    if not sentences.exists():
+        typer.echo(f"错误：标注句子文件不存在：{sentences}（请在源码目录中运行，或用 --data 指定）", err=True)
         raise typer.Exit(2)
-    target = models or MODELS_DIR
-    card = train(data, target, say=lambda line: typer.echo(f"真实标注句子：{line}", err=True))
+    if rebuild_real and real_labels.SHARED.exists():
+        real_labels.write_refs(real_labels.build_refs())
+    target = models or package_models_dir()
+    card = train(sentences, target, say=lambda line: typer.echo(f"真实标注句子：{line}", err=True))
     real = card["real_heldout"]
     typer.echo(f"已训练内容要素分类器：阈值 {card['threshold']}，生成保留集宏平均 F1 {card['heldout']['macro_f1']}，"
                f"真实保留集宏平均 F1 {real['macro_f1'] if real else '未计算（无真实材料）'}；模型卡写入 {target / CARD_FILE}")

@@ -2,9 +2,9 @@
 
 Usage: python benchmarks/reuse_scale.py [--sizes 2000,1000,5000,10000] [--copies-per-1000 50]
 Each size runs in a fresh process: N generated reports (N/4 fictional townships and streets,
-four consecutive years each, `auditor.synth`), of which 2 × C carry a planted copy: a distinct
+four consecutive years each, `synth`), of which 2 × C carry a planted copy: a distinct
 passage written by one body and printed by another with its name swapped in and a figure
-changed (auditor.synth.copies), C = N × copies-per-1000 / 1000 (100 at 2,000). Reports are
+changed (synth.copies), C = N × copies-per-1000 / 1000 (100 at 2,000). Reports are
 rendered as text and parsed in memory; the timed part is the reuse analysis of the batch (the
 computation RE601–RE603 share). Recall = planted pairs found as reuse; false pairs = reported
 cross-body pairs that were not planted, as a share of all reported ones.
@@ -23,11 +23,11 @@ from auditor.corpus.parameters import ReuseParameters
 from auditor.corpus.reuse import ReuseAnalysis
 from auditor.ingest.txt import read_txt
 from auditor.parse import parse_document
-from auditor.synth.bodies import random_bodies
-from auditor.synth.build import LAYOUTS, build_spec
-from auditor.synth.copies import distinct_passage, lightly_edited
-from auditor.synth.render_text import render_text
-from auditor.synth.spec import Block
+from synth.bodies import random_bodies
+from synth.build import LAYOUTS, build_spec
+from synth.copies import distinct_passage, lightly_edited
+from synth.render_text import render_text
+from synth.spec import Block
 
 _SLOTS = ("（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障")
 

@@ -10,7 +10,7 @@ Batches are built at run time, never committed:
   becomes a cluster of near-identical reports of different bodies — the shape of a province
   where bodies copy each other. With --pdf-every K, every K-th file is one of the real PDFs
   (../shared/real/*.pdf; a PDF cannot be renamed, so its copies are versions of one body).
-- generated: `python -m auditor.synth`-style reports (distinct bodies, four years each) as txt.
+- generated: `python -m synth`-style reports (distinct bodies, four years each) as txt.
 
 For each batch and --jobs value the benchmark runs, in fresh processes, the floor (one process
 that reads every file and runs four regexes) and `auditor audit --format json --out DIR`, and
@@ -81,9 +81,9 @@ def build_real(directory: Path, size: int, pdf_every: int) -> None:
 
 def build_generated(directory: Path, size: int) -> None:
     sys.path.insert(0, str(ROOT))
-    from auditor.synth.bodies import random_bodies
-    from auditor.synth.build import LAYOUTS, build_spec
-    from auditor.synth.render_text import render_text
+    from synth.bodies import random_bodies
+    from synth.build import LAYOUTS, build_spec
+    from synth.render_text import render_text
 
     directory.mkdir(parents=True)
     i = 0

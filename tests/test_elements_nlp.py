@@ -11,16 +11,16 @@ import pytest
 
 from auditor.config import Config
 from auditor.engine import audit
-from auditor.nlp import labelled_texts
-from auditor.nlp.classifier import CARD_FILE, MODELS_DIR, data_hash, load_model, user_words_hash
+from auditor.nlp.classifier import CARD_FILE, data_hash, load_model, models_folder, user_words_hash
 from auditor.nlp.coverage import element_coverage
 from auditor.nlp.keywords import element_rules, keyword_matches
 from auditor.nlp.pipeline import nlp, words
-from auditor.nlp.training import evaluate, predict_with_threshold, train
+from auditor.nlp.training import evaluate, predict_with_threshold, read_rows, train
 from auditor.parse import read_report
+from synth import labelled_set
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
-CARD = json.loads((MODELS_DIR / CARD_FILE).read_text(encoding="utf-8"))
+CARD = json.loads((models_folder() / CARD_FILE).read_text(encoding="utf-8"))
 TOPICS = {"NA301": "主动公开", "NA302": "依申请公开", "NA303": "政府信息管理", "NA304": "平台建设", "NA305": "监督保障"}
 # Each topic rewritten without any keyword phrase of its rule: only the classifier can see it.
 REPHRASED = {
@@ -68,14 +68,14 @@ def _report_with(scope: str, sentence: str) -> str:
 
 
 def test_committed_model_matches_its_card_and_data():
-    assert CARD["data"]["sha256"] == data_hash(labelled_texts.SENTENCES), "retrain: auditor train"
+    assert CARD["data"]["sha256"] == data_hash(labelled_set.SENTENCES), "retrain: auditor train"
     assert CARD["user_words_sha256"] == user_words_hash(), "user words changed since training: auditor train"
     assert load_model().threshold == CARD["threshold"]
 
 
 def test_labelled_set_is_reproducible_with_provenance():
-    rows = labelled_texts.build_rows()
-    assert rows == labelled_texts.read_rows()
+    rows = labelled_set.build_rows()
+    assert rows == read_rows(labelled_set.SENTENCES)
     assert {r["split"] for r in rows} == {"train", "validation", "development", "heldout"}
     assert all(r["template"].split(".")[0] in ("train", "development", "heldout", "weak") and r["provenance"] for r in rows)
     assert any("weak label from sub-heading" in r["provenance"] for r in rows if r["split"] == "train")
@@ -84,7 +84,7 @@ def test_labelled_set_is_reproducible_with_provenance():
 
 
 def test_heldout_quality_is_what_the_card_says():
-    rows = [r for r in labelled_texts.read_rows() if r["split"] == "heldout"]
+    rows = [r for r in read_rows(labelled_set.SENTENCES) if r["split"] == "heldout"]
     model = load_model()
     scores = evaluate([r["label"] for r in rows],
                       predict_with_threshold(model.pipeline, [r["text"] for r in rows], model.threshold))
@@ -93,10 +93,10 @@ def test_heldout_quality_is_what_the_card_says():
 
 
 def test_train_writes_model_and_card(tmp_path):
-    rows = labelled_texts.read_rows()
+    rows = read_rows(labelled_set.SENTENCES)
     small = [r for i, r in enumerate(rows) if i % 3 == 0]
     data = tmp_path / "sentences.jsonl"
-    labelled_texts.write_rows(small, data)
+    labelled_set.write_rows(small, data)
     card = train(data, tmp_path / "models")
     assert (tmp_path / "models" / "element_classifier.joblib").exists()
     saved = json.loads((tmp_path / "models" / CARD_FILE).read_text(encoding="utf-8"))

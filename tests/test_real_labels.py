@@ -7,11 +7,12 @@ import re
 
 import pytest
 
-from auditor.nlp import labelled_texts, real_labels
-from auditor.nlp.classifier import CARD_FILE, MODELS_DIR, data_hash, load_model
-from auditor.nlp.training import evaluate, predict_with_threshold
+from auditor.nlp import real_labels
+from auditor.nlp.classifier import CARD_FILE, data_hash, load_model, models_folder
+from auditor.nlp.training import evaluate, predict_with_threshold, read_rows
+from synth import labelled_set
 
-CARD = json.loads((MODELS_DIR / CARD_FILE).read_text(encoding="utf-8"))
+CARD = json.loads((models_folder() / CARD_FILE).read_text(encoding="utf-8"))
 REFS = real_labels.read_refs()
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -30,11 +31,11 @@ def resolved(shared):
 
 def test_card_records_both_data_files_and_the_real_generated_split():
     data = CARD["data"]
-    assert data["sha256"] == data_hash(labelled_texts.SENTENCES), "retrain: auditor train"
+    assert data["sha256"] == data_hash(labelled_set.SENTENCES), "retrain: auditor train"
     real = data["real"]
     assert real["file"] == real_labels.REAL_SENTENCES.name
     assert real["sha256"] == data_hash(real_labels.REAL_SENTENCES), "real references changed: auditor train"
-    generated = labelled_texts.read_rows()
+    generated = read_rows(labelled_set.SENTENCES)
     assert data["counts"] == {s: sum(r["split"] == s for r in generated)
                               for s in ("train", "validation", "development", "heldout")}
     assert real["counts"] == {s: sum(r["split"] == s for r in REFS) for s in ("train", "validation", "heldout")}

@@ -169,15 +169,15 @@ def test_parameters_change_the_outcome(txt_batch):
 
 
 def test_generated_copies_are_lightly_edited_and_found():
-    """The scale benchmark's planting (auditor.synth.copies): name swapped, one figure changed, found."""
+    """The scale benchmark's planting (synth.copies): name swapped, one figure changed, found."""
     import random
 
     from auditor.ingest.txt import read_txt
     from auditor.parse import parse_document
-    from auditor.synth.bodies import random_bodies
-    from auditor.synth.build import build_spec
-    from auditor.synth.copies import distinct_passage, lightly_edited
-    from auditor.synth.render_text import render_text
+    from synth.bodies import random_bodies
+    from synth.build import build_spec
+    from synth.copies import distinct_passage, lightly_edited
+    from synth.render_text import render_text
 
     rng = random.Random(3)
     bodies = random_bodies(12, seed=3)

@@ -14,12 +14,12 @@ from auditor.output.parse_json import report_to_json
 from auditor.parse import parse_document, read_report
 from auditor.ingest.html import read_html
 from auditor.ingest.txt import read_txt
-from auditor.synth.__main__ import write_batch
-from auditor.synth.build import LAYOUTS
-from auditor.synth.catalogue import random_specs, sample_specs
-from auditor.synth.labels import request_rows, result_rows
-from auditor.synth.render_html import render_html
-from auditor.synth.render_text import render_text
+from synth.__main__ import write_batch
+from synth.build import LAYOUTS
+from synth.catalogue import random_specs, sample_specs
+from synth.labels import request_rows, result_rows
+from synth.render_html import render_html
+from synth.render_text import render_text
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
 MANIFEST = json.loads((SAMPLE / "manifest.json").read_text(encoding="utf-8"))
@@ -66,7 +66,7 @@ def test_batch_covers_what_the_issue_asks():
 def test_committed_batch_is_what_the_generator_writes(tmp_path):
     write_batch(tmp_path)
     for path in sorted(SAMPLE.iterdir()):
-        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), f"{path.name}: run python -m auditor.synth corpora/sample"
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), f"{path.name}: run PYTHONPATH=tools python -m synth corpora/sample"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in SAMPLE.iterdir())
 
 

@@ -31,9 +31,8 @@ def _decision(coverage: Coverage) -> tuple[str, dict]:
     reason = ("未找到关键词（" + "、".join(f"「{w}」" for w in element.phrases[:4]) + "等）") if element.phrases \
         else "未找到相应表述"
     if coverage.by == "classifier" and coverage.probability is not None:
-        model = load_model()
         evidence.update(probability=coverage.probability, sentence=coverage.evidence,
-                        threshold=model.threshold if model else None)
+                        threshold=load_model().threshold)
         reason += f"；分类器认为最接近的句子「{coverage.evidence[:30]}」仅有 {coverage.probability:.2f} 的可能属于此项"
     return reason, evidence
 

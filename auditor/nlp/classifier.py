@@ -3,9 +3,10 @@
 A scikit-learn `Pipeline` (TF-IDF of character n-grams and of the jieba words of the spaCy
 pipeline → logistic regression), all settings in
 constructor parameters. It is trained by `auditor train` on `corpora/labels/sentences.jsonl`
-and saved in `models/` with a card (data hash, library versions, metrics, threshold); a fresh
-install uses the committed model and never trains. Checks reach it only through
-`probabilities()`, the one seam.
+and saved in the package's data (`auditor/models/`, read with `importlib.resources`) with a
+card (data hash, library versions, metrics, threshold); an install uses the committed model
+and never trains. A missing model is an error (`ModelMissingError`), never a silent fallback
+to the keyword rules alone. Checks reach it only through `probabilities()`, the one seam.
 """
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ import json
 import platform
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+MODELS_PACKAGE = "auditor.models"
 MODEL_FILE = "element_classifier.joblib"
 CARD_FILE = "element_classifier.card.json"
 ELEMENTS = ("active", "requests", "management", "platform", "supervision", "accountability", "problems",
@@ -53,27 +56,41 @@ class LoadedModel:
     card: dict
 
 
+class ModelMissingError(RuntimeError):
+    """The element classifier's model or card is not where the package keeps it."""
+
+
+def models_folder() -> Traversable:
+    """The package's models folder (`auditor/models/` in a checkout, inside site-packages when installed)."""
+    return resources.files(MODELS_PACKAGE)
+
+
 @cache
-def load_model(models_dir: Path = MODELS_DIR) -> LoadedModel | None:
-    """The committed model, or None when there is none (the keyword rules then decide alone)."""
-    path = models_dir / MODEL_FILE
-    if not path.exists():
-        return None
+def load_model(models_dir: Path | None = None) -> LoadedModel:
+    """The committed model and its card; ModelMissingError when either is absent."""
+    folder = models_folder() if models_dir is None else models_dir
+    model, card = folder / MODEL_FILE, folder / CARD_FILE
+    if not model.is_file() or not card.is_file():
+        raise ModelMissingError(f"内容要素分类器的模型缺失（{model}、{card}），安装不完整：NA 规则无法判断。"
+                                "请重新安装 auditor，或在源码目录中运行 auditor train 重新训练；"
+                                "若不需要内容要素检查，可用 --ignore NA 关闭。")
     import joblib
 
-    card = json.loads((models_dir / CARD_FILE).read_text(encoding="utf-8"))
-    return LoadedModel(joblib.load(path), float(card["threshold"]), card)
+    with resources.as_file(model) as path:
+        pipeline = joblib.load(path)
+    loaded_card = json.loads(card.read_text(encoding="utf-8"))
+    return LoadedModel(pipeline, float(loaded_card["threshold"]), loaded_card)
 
 
-_SCORED: dict[Path, dict[str, dict[str, float]]] = {}  # models folder → sentence → probabilities
+_SCORED: dict[Path | None, dict[str, dict[str, float]]] = {}  # models folder → sentence → probabilities
 _SCORED_MAX = 200_000
 
 
-def probabilities(sentences: list[str], models_dir: Path = MODELS_DIR) -> list[dict[str, float]]:
-    """For each sentence, the probability of each element (empty dicts when no model)."""
+def probabilities(sentences: list[str], models_dir: Path | None = None) -> list[dict[str, float]]:
+    """For each sentence, the probability of each element."""
+    if not sentences:
+        return []
     model = load_model(models_dir)
-    if model is None or not sentences:
-        return [{} for _ in sentences]
     classes = list(model.pipeline.classes_)
     # a sentence recurs across a batch (prescribed formulas, copied wording): classify it once
     scored = _SCORED.setdefault(models_dir, {})

@@ -153,7 +153,7 @@ def _by_classifier(report: Report, rule: ElementRule, scored: dict):
     chosen, best = [], None
     for unit in units_in(report, rule.classifier_scope):
         probs = scored.get((unit.start, unit.end))
-        if not probs or model is None:
+        if not probs:
             continue
         probability = probs.get(rule.element, 0.0)
         if best is None or probability > best[1]:

@@ -23,9 +23,9 @@ import re
 import tomllib
 from pathlib import Path
 
-from auditor.nlp.labelled_texts import LABELS_DIR
-
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+# training data of a checkout, not of the installed package: `auditor train` runs from the checkout's root
+LABELS_DIR = Path("corpora/labels")
+SHARED = (Path("..") / "shared").resolve()
 REAL_SENTENCES = LABELS_DIR / "real_sentences.jsonl"
 REAL_REVIEW = LABELS_DIR / "real_review.toml"
 HELDOUT_BUCKETS = range(0, 3)  # of ten, by the page's hash

@@ -21,10 +21,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from auditor.nlp.classifier import CARD_FILE, DEFAULT_PARAMS, ELEMENTS, MODEL_FILE, MODELS_DIR, build_pipeline, \
-    data_hash, library_versions, user_words_hash
-from auditor.nlp.labelled_texts import SENTENCES, read_rows
+from auditor.nlp.classifier import CARD_FILE, DEFAULT_PARAMS, ELEMENTS, MODEL_FILE, build_pipeline, data_hash, \
+    library_versions, models_folder, user_words_hash
 from auditor.nlp.real_labels import REAL_SENTENCES, SHARED, read_refs, resolve
+
+SENTENCES = Path("corpora/labels/sentences.jsonl")  # in a checkout, written by tools/synth/labelled_set.py
 
 _THRESHOLDS = [round(0.05 * i, 2) for i in range(2, 19)]
 
@@ -51,9 +52,21 @@ def evaluate(truth: list[str], predicted: list[str], labels: tuple[str, ...] = E
     return {"macro_f1": round(float(macro), 3), "per_class": per_class}
 
 
-def train(sentences: Path = SENTENCES, models_dir: Path = MODELS_DIR, params: dict | None = None,
+def read_rows(path: Path = SENTENCES) -> list[dict]:
+    """The labelled sentences, one JSON object a line."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def package_models_dir() -> Path:
+    """Where `auditor train` writes by default: the package's own models folder (a real folder
+    in a checkout or an ordinary install, so that the next audit loads what was trained)."""
+    return Path(str(models_folder()))
+
+
+def train(sentences: Path = SENTENCES, models_dir: Path | None = None, params: dict | None = None,
           real: Path = REAL_SENTENCES, shared: Path = SHARED, say=print) -> dict:
-    """Train and save; returns the card. `say` gets the line telling what real data was read."""
+    """Train and save (by default into the package's models folder); returns the card. `say`
+    gets the line telling what real data was read."""
     import joblib
 
     params = {**DEFAULT_PARAMS, **(params or {})}
@@ -96,6 +109,7 @@ def train(sentences: Path = SENTENCES, models_dir: Path = MODELS_DIR, params: di
         "heldout": heldout,
         "real_heldout": real_heldout,
     }
+    models_dir = package_models_dir() if models_dir is None else models_dir
     models_dir.mkdir(parents=True, exist_ok=True)
     joblib.dump(final, models_dir / MODEL_FILE, compress=3)
     (models_dir / CARD_FILE).write_text(json.dumps(card, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import io
 
-from auditor.synth.grids import positional, spanned_table
-from auditor.synth.spec import ReportSpec
+from synth.grids import positional, spanned_table
+from synth.spec import ReportSpec
 
 _FONT = "STSong-Light"
 # Column widths (points) per table; A4 leaves about 480 pt between margins.

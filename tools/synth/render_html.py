@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from html import escape
 
-from auditor.synth.grids import Cell, spanned_table
-from auditor.synth.spec import ReportSpec
+from synth.grids import Cell, spanned_table
+from synth.spec import ReportSpec
 
 _PAGE = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{title}</title></head>

@@ -2,7 +2,7 @@
 
 Each function mutates the tables in place and returns the manifest entry describing the defect,
 so the manifest states the truth a correct audit must find. Text defects are planted by the
-prose writer (`auditor.synth.prose`) and structural ones by the spec builder.
+prose writer (`synth.prose`) and structural ones by the spec builder.
 """
 from __future__ import annotations
 

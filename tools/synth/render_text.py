@@ -7,8 +7,8 @@ labels only on their first row), `broken_header` (header cells broken over lines
 """
 from __future__ import annotations
 
-from auditor.synth import labels as L
-from auditor.synth.spec import ReportSpec
+from synth import labels as L
+from synth.spec import ReportSpec
 
 def render_text(spec: ReportSpec, layout: str | None = None) -> str:
     layout = layout or spec.layout

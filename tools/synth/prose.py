@@ -11,9 +11,9 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from auditor.synth.bodies import Body
+from synth.bodies import Body
 from auditor.template import TOTAL_ROW, V2019, expected_version
-from auditor.synth.spec import Block
+from synth.spec import Block
 
 REGULATION = "《中华人民共和国政府信息公开条例》"
 SHORT_REGULATION = "《条例》"

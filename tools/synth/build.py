@@ -5,13 +5,13 @@ import copy
 import random
 from typing import Any
 
-from auditor.synth import tables as table_values
-from auditor.synth.bodies import BODIES, Body
-from auditor.synth.defects import TABLE_DEFECTS, TEXT_DEFECTS, add_to_natural, plant_table_defect
-from auditor.synth.labels import SECTION_TITLES
+from synth import tables as table_values
+from synth.bodies import BODIES, Body
+from synth.defects import TABLE_DEFECTS, TEXT_DEFECTS, add_to_natural, plant_table_defect
+from synth.labels import SECTION_TITLES
 from auditor.template import TOTAL_ROW, V2019, V2021, VERSIONS, expected_version, version
-from auditor.synth.prose import Writer
-from auditor.synth.spec import Block, ReportSpec
+from synth.prose import Writer
+from synth.spec import Block, ReportSpec
 
 LAYOUTS = ("tab", "broken_header", "cell_per_line", "no_leading_labels")
 STRUCTURE_DEFECTS = {

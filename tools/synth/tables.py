@@ -1,14 +1,14 @@
 """True table values for a sample report: every relation of format.md §5 holds by construction.
 
 Values have the JSON shape of interfaces.md §2. Planted table defects are applied afterwards by
-`auditor.synth.defects`, which records what it changed.
+`synth.defects`, which records what it changed.
 """
 from __future__ import annotations
 
 import random
 from typing import Any
 
-from auditor.synth.labels import request_rows, result_rows
+from synth.labels import request_rows, result_rows
 from auditor.template import LATEST, TOTAL_ROW
 
 # Applicants per column, relative: natural persons dominate, then firms.

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.synth.bodies import Body
+from synth.bodies import Body
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import random
 
-from auditor.synth.bodies import BODIES
-from auditor.synth.build import LAYOUTS, build_spec
-from auditor.synth.spec import ReportSpec
+from synth.bodies import BODIES
+from synth.build import LAYOUTS, build_spec
+from synth.spec import ReportSpec
 
 # (id, body, year, layout, defects, options). Listed so that a body's earlier year comes first.
 SAMPLES: tuple[tuple[str, str, int, str, tuple[str, ...], dict], ...] = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 import io
 import zipfile
 
-from auditor.synth.grids import positional, spanned_table
-from auditor.synth.spec import ReportSpec
+from synth.grids import positional, spanned_table
+from synth.spec import ReportSpec
 
 
 def render_docx(spec: ReportSpec) -> bytes:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from auditor.synth import labels as L
-from auditor.synth.spec import ReportSpec
+from synth import labels as L
+from synth.spec import ReportSpec
 
 
 @dataclass(frozen=True)

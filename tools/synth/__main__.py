@@ -1,4 +1,4 @@
-"""Write the sample batch: `python -m auditor.synth corpora/sample`.
+"""Write the sample batch: `python -m synth corpora/sample`.
 
 Each report is written as text (in its own encoding), as a web page, a Word file and a PDF, and `manifest.json`
 records its true tables and planted defects — the oracle the tests compare against.
@@ -9,12 +9,12 @@ import json
 import sys
 from pathlib import Path
 
-from auditor.synth.catalogue import sample_specs
-from auditor.synth.render_docx import render_docx
-from auditor.synth.render_html import render_html
-from auditor.synth.render_pdf import render_pdf
-from auditor.synth.render_text import render_text
-from auditor.synth.spec import ReportSpec
+from synth.catalogue import sample_specs
+from synth.render_docx import render_docx
+from synth.render_html import render_html
+from synth.render_pdf import render_pdf
+from synth.render_text import render_text
+from synth.spec import ReportSpec
 
 
 def manifest_entry(spec: ReportSpec, files: dict[str, str]) -> dict:
@@ -35,14 +35,14 @@ def write_batch(folder: Path) -> list[dict]:
         (folder / files["docx"]).write_bytes(render_docx(spec))
         (folder / files["pdf"]).write_bytes(render_pdf(spec))
         entries.append(manifest_entry(spec, files))
-    manifest = {"generator": "auditor.synth", "reports": entries}
+    manifest = {"generator": "tools/synth", "reports": entries}
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return entries
 
 
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
-        print("用法：python -m auditor.synth 输出目录", file=sys.stderr)
+        print("用法：python -m synth 输出目录", file=sys.stderr)
         return 2
     entries = write_batch(Path(argv[0]))
     print(f"已生成 {len(entries)} 份样例报告（txt、html、docx、pdf）及 manifest.json → {argv[0]}")
