@@ -115,3 +115,28 @@ def test_a_row_whose_values_are_lost_is_not_given_the_next_rows(tmp_path):
     assert table.status == "partial"
     assert "规章" in table.reason
     assert _read(table) == _expected("2019", values, set(values) - {"regulations"})
+
+
+def test_a_cut_table_without_its_column_headers_is_not_read(tmp_path):
+    """Without headers the version of a cut table (and so which column a value is) is unknown."""
+    values = _values("2019", random.Random(3))
+    rows = [r for r in _table_rows("2019", values) if r[0] != ACTIVE_CONTENT][:4]
+    table = _report(tmp_path, _render(rows, "pipe-rows"), cut=True)
+    assert table.status == "unparsed"
+    assert "列标题" in table.reason
+
+
+def test_table_three_cut_gives_the_rows_it_shows(tmp_path):
+    requests = VERSIONS["2021"].tables["requests"]
+    shown = requests.rows[:3]
+    numbers = {row.key: [random.Random(row.key).randint(0, 9) for _ in range(6)] for row in shown}
+    lines = [f"{row.numbering}{row.label} | " + " | ".join(map(str, [*n, sum(n)])) + " |"
+             for row, n in zip(shown, numbers.values())]
+    text = (f"{TITLE}\n一、总体情况\n本年度工作正常开展。\n三、收到和处理政府信息公开申请情况\n申请人情况 | 自然人 | 法人或其他组织 | 总计 |\n"
+            + "\n".join(lines) + "\n（四）无法提")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    table = read_report(path).tables["requests"]
+    assert table.status == "partial", table.reason
+    assert {k: v.number for k, v in table.cells.items()} == {
+        (key, c.key): n for key, row in numbers.items() for c, n in zip(requests.columns, [*row, sum(row)])}

@@ -11,10 +11,12 @@ import re
 from auditor.parse.cells import Token, read_row, tokenise
 from auditor.parse.table_result import TableResult
 from auditor.template import amount_value, version
+from auditor.template.formats import active_headers
 from auditor.template.labels import closest, label_key
 from auditor.template.recognise import active_version
 
 _ROW_THRESHOLD = 85
+_HEADER_THRESHOLD = 90
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 
 
@@ -64,6 +66,8 @@ def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
             cells = reading.values
         values.update({(row.key, column.key): cell for column, cell in zip(columns, cells)})
     if problems:
+        if not _headers_printed(tokens, layout):
+            return result.unparsed(f"表二的列标题未印出，无法确定格式版本；{_summary(problems, len(by_label))}")
         return result.partial(template, values, _summary(problems, len(by_label)))
     return result.done(template, values)
 
@@ -81,6 +85,13 @@ def _row_of(text: str, row_labels: tuple[str, ...]) -> str | None:
         if score >= _ROW_THRESHOLD:
             return best
     return None
+
+
+def _headers_printed(tokens: list[Token], layout) -> bool:
+    """Whether a column header of the version read is printed: a table read in part takes its
+    version (and so its columns) from the headers only, its row set being incomplete."""
+    headers = tuple(active_headers(layout))
+    return any(closest(label_key(t.text), headers)[1] >= _HEADER_THRESHOLD for t in tokens if t.kind == "label")
 
 
 def _template(tokens: list[Token], result: TableResult) -> str:

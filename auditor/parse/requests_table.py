@@ -50,6 +50,7 @@ def _stream(tokens: list[Token]) -> TableResult:
     values: list[Token] = []
     key, printed = None, ""
     rows: list[tuple[str, list[Token], str]] = []
+    unknown: list[str] = []
     for token in tokens + [Token("label", "")]:
         if token.kind == "label":
             if values:
@@ -63,12 +64,12 @@ def _stream(tokens: list[Token]) -> TableResult:
             if not values:
                 key, printed = resolve_row_label(labels) if labels else (key, "")
                 if key is None and labels:
-                    if rows:
-                        return result.unparsed(f"无法识别的行标签「{''.join(labels)[-30:]}」")
+                    unknown.append(f"无法识别的行标签「{''.join(labels)[-30:]}」")  # its values go to no row
             values.append(token)
     if not rows:
         return result.unparsed("没有找到表格三的数据行")
-    return _finish(result, [(k, p, lambda v=v: read_row(v, len(_COLUMNS), _row_check(k))) for k, v, p in rows])
+    return _finish(result, [(k, p, lambda v=v: read_row(v, len(_COLUMNS), _row_check(k))) for k, v, p in rows],
+                   unknown)
 
 
 def resolve_row_label(labels: list[str]) -> tuple[str | None, str]:
@@ -94,13 +95,16 @@ def _resolve(labels: tuple[str, ...]) -> tuple[str | None, str]:
     return best[2], best[3]
 
 
-def _finish(result: TableResult, rows) -> TableResult:
+def _finish(result: TableResult, rows, problems: list[str] | None = None) -> TableResult:
+    """The table from its rows' readers; rows that cannot be read (or are not shown) leave it partial."""
+    problems = list(problems or ())
     found: dict[str, tuple[Value, ...]] = {}
     recovered: dict[str, list[str]] = {}
     for key, printed, reader in rows:
         reading = reader()
         if reading.values is None:
-            return result.unparsed(f"行「{_LABELS[key]}」：{reading.problem}")
+            problems.append(f"行「{_LABELS[key]}」：{reading.problem}")
+            continue
         if key in found:
             if found[key] != reading.values:
                 return result.unparsed(f"行「{_LABELS[key]}」出现两次且数值不同")
@@ -115,10 +119,12 @@ def _finish(result: TableResult, rows) -> TableResult:
     for how, keys in recovered.items():
         result.note("row-recovered", f"表三有 {len(keys)} 行数值不全，已{how}（行 {'、'.join(keys)}）", rows=keys)
     missing = [k for k in expected if k not in found]
+    cells = {(k, c.key): v for k in expected if k in found for c, v in zip(_COLUMNS, found[k])}
     if missing:
         names = "、".join(_LABELS[k] for k in missing[:3])
-        return result.unparsed(f"缺少 {len(missing)} 行（{names}{'等' if len(missing) > 3 else ''}）")
-    cells = {(k, c.key): v for k in expected for c, v in zip(_COLUMNS, found[k])}
+        problems.insert(0, f"缺少 {len(missing)} 行（{names}{'等' if len(missing) > 3 else ''}）")
+    if problems:
+        return result.partial(template, cells, "；".join(dict.fromkeys(problems)))
     return result.done(template, cells)
 
 

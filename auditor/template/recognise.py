@@ -72,10 +72,11 @@ def requests_version(row_keys: Iterable[str]) -> str:
 
 
 def report_version(tables: dict) -> str:
-    """A report's version: that of its table 三, else of its table 二, else unknown."""
+    """A report's version: that of its table 三, else of its table 二 (read whole or in part: its
+    column headers tell the version), else unknown."""
     for name in ("requests", "active"):
         table = tables.get(name)
-        if table is not None and table.ok:
+        if table is not None and (table.ok or (name == "active" and table.status == "partial")):
             return table.template
     return UNKNOWN
 
