@@ -86,6 +86,7 @@ def audit_command(
     statistics: bool = typer.Option(False, "--statistics", help="只输出每个代码的问题数量（代码、数量、级别、名称），不逐条列出"),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="即使发现 error 级问题也以退出码 0 结束"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不在标准错误输出进度条和摘要信息"),
+    notices: bool = typer.Option(False, "--notices", help="同时为每个有问题的机关写出整改通知（Word 文档与可打印网页）和本轮审核情况通报（写入 --out 的 notices/）"),
 ) -> None:
     """审核报告：逐项核对表格、结构、一致性和文字，输出问题清单（退出码：0 无错误，1 有错误，2 无法运行）。"""
     from auditor.baseline import write_baseline as save_baseline
@@ -104,6 +105,9 @@ def audit_command(
     status = (lambda failed: 0) if exit_zero else (lambda failed: 1 if failed else 0)
     if format.value in _STORED_FORMATS and out is None:
         typer.echo(f"错误：--format {format.value} 需要用 --out 指定输出文件夹", err=True)
+        raise typer.Exit(2)
+    if notices and out is None:
+        typer.echo("错误：--notices 需要用 --out 指定输出文件夹", err=True)
         raise typer.Exit(2)
     _require_model(settings)
     reports_cache = None
@@ -140,6 +144,8 @@ def audit_command(
         stored = save_batch(results, out, extra)
         written = render(out, html=format is AuditFormat.html, batch=stored)
         say(f"已审核 {len(results)} 份报告，结果写入 {'、'.join(map(str, written))}", err=True)
+        if notices:
+            _write_notices(stored, out, say)
         if statistics:
             sys.stdout.write(_statistics(results))
         raise typer.Exit(status(any(r.errors for r in results)))
@@ -155,6 +161,10 @@ def audit_command(
         with target.open("w", encoding="utf-8") as stream:
             _write_audit(results, format, extra, stream, pretty)
         say(f"已审核 {len(results)} 份报告，结果写入 {target}", err=True)
+        if notices:
+            from auditor.store import save_batch
+
+            _write_notices(save_batch(results, out, extra), out, say)
     raise typer.Exit(status(any(r.errors for r in results)))
 
 
@@ -258,6 +268,29 @@ def train_command(
     real = card["real_heldout"]
     typer.echo(f"已训练内容要素分类器：阈值 {card['threshold']}，生成保留集宏平均 F1 {card['heldout']['macro_f1']}，"
                f"真实保留集宏平均 F1 {real['macro_f1'] if real else '未计算（无真实材料）'}；模型卡写入 {target / CARD_FILE}")
+
+
+def _write_notices(stored, directory: Path, say) -> None:
+    from auditor.output.batch_view import summarise
+    from auditor.output.notices import NOTICES_DIR, write_notices
+
+    written = write_notices(stored, summarise(stored), directory)
+    say(f"已写出 {len(written) // 2 - 1} 份整改通知和审核情况通报（Word 与网页）→ {directory / NOTICES_DIR}", err=True)
+
+
+@app.command("notice")
+def notice_command(
+    directory: Path = typer.Argument(..., help="auditor audit --out 写出的输出文件夹（含 findings.json、reports.json）"),
+) -> None:
+    """为每个有问题的机关写出整改通知（Word 文档和可打印网页：问题、位置、原因、依据、整改要求），并写出本轮审核情况通报。"""
+    from auditor.store import StoreError, load_batch
+
+    try:
+        stored = load_batch(directory)
+    except StoreError as error:
+        typer.echo(f"错误：{error}", err=True)
+        raise typer.Exit(2)
+    _write_notices(stored, directory, typer.echo)
 
 
 @app.command("render")

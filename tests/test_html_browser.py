@@ -13,6 +13,7 @@ from urllib.parse import unquote
 import pytest
 
 from auditor.output.batch_view import summarise
+from auditor.output.notices import NOTICES_DIR, ROUND_NAME, write_notices
 from auditor.output.render import render
 from auditor.store import save_batch
 from batch_fixtures import rich_batch
@@ -33,6 +34,7 @@ def site(tmp_path_factory):
     directory = tmp_path_factory.mktemp("site")
     batch = save_batch(results, directory, extra)
     render(directory)
+    write_notices(batch, summarise(batch), directory)
     return results, summarise(batch), directory
 
 
@@ -137,3 +139,37 @@ def test_a_copy_opened_elsewhere_still_works(site, page, tmp_path):
     page.wait_for_load_state()
     assert page.url.endswith("/index.html")
     assert page.problems == []
+
+
+def test_index_shows_the_round_summary_on_the_first_screen(site, page):
+    """The summary (counts, score bands, common problems, bodies needing attention) is seen
+    without scrolling; the charts and then the table come after it."""
+    results, bodies, directory = site
+    page.goto((directory / "index.html").as_uri())
+    height = page.viewport_size["height"]
+    box = page.locator("#summary").bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= height, box
+    for part in ("#score-bands", "#common-problems", "#attention"):
+        assert page.locator(part).is_visible()
+    assert page.locator("#summary").inner_text().count(str(sum(r.errors for r in results))) >= 1
+    tops = [page.locator(f"#{name}").bounding_box()["y"] for name in ("summary", "charts", "bodies")]
+    assert tops == sorted(tops)
+    _shot(page, "index-first-screen.png")
+    assert not page.problems, page.problems
+
+
+def test_notice_page_opens_and_prints(site, page):
+    results, bodies, directory = site
+    body = next(b for b in bodies if b.counts["error"] and b.counts["warning"])
+    page.goto((directory / NOTICES_DIR / f"{Path(body.page).stem}.html").as_uri())
+    assert page.locator("h1").inner_text().startswith("关于")
+    assert page.locator(".problem").count() == len(body.findings)
+    assert page.locator("#group-error").bounding_box()["y"] < page.locator("#group-warning").bounding_box()["y"]
+    _shot(page, "notice.png")
+    page.emulate_media(media="print")
+    assert not page.locator(".no-print").first.is_visible()
+    page.emulate_media(media="screen")
+    page.locator("a", has_text="本轮审核情况通报").click()
+    assert unquote(page.url).endswith(f"{NOTICES_DIR}/{ROUND_NAME}.html")
+    assert page.locator("#ranking tbody tr").count() == len(bodies)
+    assert not page.problems, page.problems

@@ -76,7 +76,7 @@ def write_report_pages(batch: StoredBatch, bodies: list[BodySummary], directory:
 def page_context(body: BodySummary, report: dict[str, Any], texts: dict[str, dict], pages: dict[str, str],
                  reuse_ran: bool) -> dict[str, Any]:
     text = report.get("text") or ""
-    findings = [_view(i, f, len(text)) for i, f in enumerate(body.findings)]
+    findings = [finding_view(i, f, len(text)) for i, f in enumerate(body.findings)]
     error = {"code": report.get("error_code"), "message": report["error"]} if report.get("error") else None
     return {
         "body": body, "title": report.get("title") or f"{body.name} 政府信息公开工作年度报告",
@@ -88,7 +88,7 @@ def page_context(body: BodySummary, report: dict[str, Any], texts: dict[str, dic
     }
 
 
-def _view(index: int, finding: dict[str, Any], length: int) -> FindingView:
+def finding_view(index: int, finding: dict[str, Any], length: int) -> FindingView:
     rule = _rules().get(finding["code"])
     doc = rule.doc if rule else {}
     return FindingView(index, finding["code"], finding["severity"], rule.name if rule else "", finding.get("message", ""),
