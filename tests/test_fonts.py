@@ -9,7 +9,9 @@ matplotlib.use("Agg")
 
 from matplotlib import pyplot  # noqa: E402
 
-from auditor.output.fonts import use_cjk_font  # noqa: E402
+import pytest  # noqa: E402
+
+from auditor.output.fonts import FontMissing, cjk_family, use_cjk_font  # noqa: E402
 
 
 def test_chinese_text_draws_without_missing_glyphs(tmp_path):
@@ -36,3 +38,9 @@ def test_default_font_would_miss_glyphs(tmp_path):
         figure.savefig(tmp_path / "plain.png")
         pyplot.close(figure)
     assert any("missing from" in str(w.message) for w in caught)
+
+
+def test_no_cjk_font_is_a_clear_error():
+    """Without any CJK family installed the charts stop with a message naming what to install."""
+    with pytest.raises(FontMissing, match="fonts-noto-cjk"):
+        cjk_family(("No Such Font Family",))

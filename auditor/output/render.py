@@ -41,11 +41,15 @@ def _isolated(what: str, write, *args) -> bool:
 
 def _write_html(batch: StoredBatch, bodies, directory: Path) -> None:
     from auditor.output.charts import write_charts
+    from auditor.output.fonts import FontMissing
     from auditor.output.html_index import write_index
     from auditor.output.html_report import write_report_pages
 
     try:
         charts = write_charts(bodies, batch.audit.get("reuse"), directory / "charts")
+    except FontMissing as error:
+        sys.stderr.write(f"错误：{error}\n")
+        charts = []
     except Exception as error:  # no charts at all (matplotlib itself failed): the pages still appear
         sys.stderr.write(f"错误：绘制图表时出错（{type(error).__name__}），网页中不含图表\n")
         charts = []
