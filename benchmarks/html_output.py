@@ -24,9 +24,10 @@ from synth.render_text import render_text
 
 
 def _timed(label: str, work):
-    started = time.perf_counter()
+    """Wall and CPU seconds of `work` (on a shared machine the CPU figure is the one to read)."""
+    started, cpu = time.perf_counter(), time.process_time()
     result = work()
-    print(f"{label:<22} {time.perf_counter() - started:7.2f} s")
+    print(f"{label:<22} {time.perf_counter() - started:7.2f} s  CPU {time.process_time() - cpu:7.2f} s")
     return result
 
 
@@ -48,7 +49,7 @@ def main() -> None:
     from auditor.output.html_report import write_report_pages
     from auditor.output.xlsx import write_workbook
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     _timed("store", lambda: save_batch(results, out))
     batch = _timed("load", lambda: load_batch(out))
     bodies = _timed("summarise", lambda: summarise(batch))
@@ -56,8 +57,9 @@ def main() -> None:
     _timed("report pages", lambda: write_report_pages(batch, bodies, out))
     _timed("index.html", lambda: write_index(batch, bodies, charts, out))
     _timed("audit.xlsx", lambda: write_workbook(batch, bodies, out / "audit.xlsx"))
-    total = time.perf_counter() - started
-    print(f"{'total':<22} {total:7.2f} s  ({len(results) / total:.1f} reports/s; target ≤ 60 s for 1,000)")
+    total, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"{'total':<22} {total:7.2f} s  CPU {cpu:7.2f} s  ({len(results) / total:.1f} reports/s; "
+          "target ≤ 60 s for 1,000)")
 
 if __name__ == "__main__":
     main()
