@@ -86,7 +86,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ('0058', 'kind'): "kind 'other': the body read is not a name, so its level is not recognised",
     ('0060', 'kind'): "kind 'other': no body read, and the self-reference (我镇/我乡/我街道/我局/我县…) or the body named in the text is not used",
     ('0060', 'year'): 'no year read: no title with the year; the year stands only in the text',
-    ('0060', 'found NA301'): "not raised: the classifier trained on real sentences takes the general opening sentence of 总体情况 (信息公开的及时性和透明度) for 主动公开 (p 0.32, threshold 0.30)",
     ('0063', 'body'): 'no body read: the page names it outside a title line the reader takes (preamble, first sentence, split or cut title)',
     ('0063', 'kind'): "kind 'other': no body read, and the self-reference (我镇/我乡/我街道/我局/我县…) or the body named in the text is not used",
     ('0063', 'found CO401'): "not raised: says the 2024 annual report was completed and published before 15 January 2024 (the previous year's report is meant)",

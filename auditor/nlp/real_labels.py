@@ -32,7 +32,8 @@ HELDOUT_BUCKETS = range(0, 3)  # of ten, by the page's hash
 VALIDATION_BUCKETS = range(3, 4)
 MIN_CHARS = 6  # shorter units are fragments, not sentences
 _MARK = re.compile(r"\s*(?:[（(](?P<paren_cn>[一二三四五六七八九十]{1,2})[）)]|[（(](?P<paren_num>\d{1,2})[）)]|"
-                   r"(?P<num>\d{1,2})[、.．](?!\d)|(?P<cn>[一二三四五六七八九十]{1,2})[、.．])\s*")
+                   r"(?P<num>\d{1,2})[、.．](?!\d)|(?P<cn>[一二三四五六七八九十]{1,2})[、.．]|"
+                   r"(?P<shi>[一二三四五六七八九十]{1,2})是)\s*")
 _HEADING_STOP = re.compile(r"[。：:]")
 _HEADING_MAX = 30
 
@@ -127,10 +128,11 @@ def label_report(report, source: str, rules: dict | None = None, dropped: list |
                     current, heading = named, (head_start, head_end)
                 elif marker == "cn":  # a section-level numeral 「二、」 ends the sub-headed part
                     current = None
-        if found and unit.end <= found[2] + 1:
-            continue  # the heading itself, of any level
+        if found and unit.end <= found[2] + 1 and (found[0] != "shi" or found[0] == style):
+            continue  # the heading itself, of any level (「一是…。」 within a paragraph is a sentence)
         start = unit.start
-        if found and start < found[2]:  # 「（一）主动公开：2023年…」: the text after the heading
+        if found and start < found[2] and (found[0] != "shi" or found[0] == style):
+            # 「（一）主动公开：2023年…」: the text after the heading
             start = found[2] + 1
             start += len(text[start:unit.end]) - len(text[start:unit.end].lstrip())
         sentence = text[start:unit.end]
