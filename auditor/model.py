@@ -55,6 +55,18 @@ class ParseNote:
     data: dict[str, Any] = field(default_factory=dict)
 
 
+# How a table's cells were found, as outputs say it.
+READ_FROM = {"columns": "按表头列位置读取", "grid": "按表格单元格顺序读取", "text": "从文本行中按标签读取"}
+
+
+def how_read(read_from: str, recovered: int) -> str:
+    """How a table was read, in Chinese for outputs: where its cells came from, rows arithmetic recovered."""
+    how = READ_FROM.get(read_from, "")
+    if recovered:
+        how += f"{'，' if how else ''}{recovered} 行的数值由勾稽关系还原（缺格或数字粘连）"
+    return how
+
+
 @dataclass(frozen=True)
 class TableReading:
     """One statistical table: its typed cells, or why it could not be read.
@@ -74,6 +86,8 @@ class TableReading:
     reason: str = ""
     start: int | None = None
     end: int | None = None
+    read_from: str = ""  # how the cells were found: see READ_FROM
+    recovered: tuple[str, ...] = ()  # rows with a cell lost or digits glued, recovered by the table's arithmetic
 
     @property
     def ok(self) -> bool:

@@ -52,7 +52,8 @@ def _table(table: TableReading | None) -> dict[str, Any] | None:
     if table is None:
         return None
     return {"name": table.name, "status": table.status, "template": table.template, "values": table.json_values(),
-            "reason": table.reason, "start": table.start, "end": table.end}
+            "reason": table.reason, "start": table.start, "end": table.end, "read_from": table.read_from,
+            "recovered": list(table.recovered)}
 
 
 def save_batch(results, directory: Path, extra: dict[str, Any] | None = None) -> StoredBatch:

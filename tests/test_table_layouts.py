@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from auditor.parse import read_report
 from auditor.template import VERSIONS
@@ -140,3 +142,62 @@ def test_table_three_cut_gives_the_rows_it_shows(tmp_path):
     assert table.status == "partial", table.reason
     assert {k: v.number for k, v in table.cells.items()} == {
         (key, c.key): n for key, row in numbers.items() for c, n in zip(requests.columns, [*row, sum(row)])}
+
+
+def test_how_a_table_was_read_is_recorded(tmp_path):
+    """Where the cells came from, and which rows the row total recovered (a lost cell)."""
+    requests = VERSIONS["2021"].tables["requests"]
+    shown = requests.rows[:3]
+    numbers = {row.key: [random.Random(row.key).randint(1, 9) for _ in range(6)] for row in shown}
+    lines = []
+    for row, n in zip(shown, numbers.values()):
+        printed = [*n, sum(n)]
+        if row.key == "2":
+            del printed[6]  # the total lost: only the row total can give it back
+        lines.append(f"{row.numbering}{row.label} | " + " | ".join(map(str, printed)) + " |")
+    text = (f"{TITLE}\n一、总体情况\n本年度工作正常开展。\n三、收到和处理政府信息公开申请情况\n"
+            "申请人情况 | 自然人 | 法人或其他组织 | 总计 |\n" + "\n".join(lines) + "\n")
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    report = read_report(path)
+    table = report.tables["requests"]
+    assert table.read_from == "text"
+    assert table.recovered == ("2",)
+    assert table.number("2", "total") == sum(numbers["2"])
+    from auditor.output.parse_text import report_to_text
+    assert "1 行的数值由勾稽关系还原" in report_to_text(report)
+
+
+def _flattened(rows: list[list[str]], glue: str) -> str:
+    """A crawler's flattening: the whole table on one line, cells glued or one space apart."""
+    return glue.join(cell for r in rows for cell in r)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(version=st.sampled_from(["2021", "2019"]), layout=st.sampled_from(["markdown", "pipe-rows", "vertical", "flat", "glued"]),
+       seed=st.integers(0, 10_000), cut=st.integers(0, 40), damage=st.sampled_from(["none", "drop", "glue"]),
+       at=st.integers(0, 60))
+def test_a_cell_read_is_always_the_true_cell(tmp_path, version, layout, seed, cut, damage, at):
+    """Whatever the layout, cut, a lost cell or two cells glued: every cell read is the true cell."""
+    values = _values(version, random.Random(seed))
+    rows = [list(r) for r in _table_rows(version, values)]
+    if cut:
+        rows = rows[:max(1, len(rows) - cut)]
+    numeric = [(i, j) for i, r in enumerate(rows) for j in range(1, len(r)) if r[0] not in ARTICLE_BLOCKS.values()
+               and r[0] != ACTIVE_CONTENT]
+    if numeric and damage != "none":
+        i, j = numeric[at % len(numeric)]
+        if damage == "drop":
+            del rows[i][j]
+        elif j + 1 < len(rows[i]):
+            rows[i][j:j + 2] = [rows[i][j] + rows[i][j + 1]]
+    text = (_flattened(rows, " " if layout == "flat" else "") if layout in ("flat", "glued")
+            else _render(rows, layout))
+    table = _report(tmp_path, text, cut=bool(cut))
+    if table is None or table.cells is None:
+        return
+    truth = _expected(version, values, set(values))
+    layout_read = VERSIONS[table.template].tables["active"]
+    for key, value in table.cells.items():
+        assert table.template == version, (table.template, key)
+        assert key in truth and value.printed == truth[key], (key, value, truth.get(key), layout_read.name)

@@ -1,7 +1,7 @@
 """`auditor parse --format text`: a short human-readable summary of each reading."""
 from __future__ import annotations
 
-from auditor.model import Report
+from auditor.model import Report, how_read
 
 _KINDS = {"township": "乡镇", "street": "街道", "county": "县/区", "city": "市", "province": "省",
           "department": "部门", "other": "其他"}
@@ -19,7 +19,17 @@ def report_to_text(report: Report) -> str:
     ]
     for name, label in _TABLES.items():
         table = report.tables.get(name)
-        state = "缺失" if table is None else "已读取" if table.ok else f"部分读取（{table.reason}）" if table.status == "partial" else f"无法可靠读取（{table.reason}）"
-        lines.append(f"  {label}：{state}")
+        lines.append(f"  {label}：{_state(table)}")
     lines += [f"  注意：{n.message}" for n in report.notes]
     return "\n".join(lines) + "\n"
+
+
+def _state(table) -> str:
+    """Whether a table was read, and how: where its cells came from, how many arithmetic recovered."""
+    if table is None:
+        return "缺失"
+    if table.status == "unparsed":
+        return f"无法可靠读取（{table.reason}）"
+    how = how_read(table.read_from, len(table.recovered))
+    state = "已读取" if table.ok else f"部分读取（{table.reason}）"
+    return f"{state}（{how}）" if how else state

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from auditor.model import how_read
 from auditor.output.relations import involved_cells, relation
 from auditor.template import RESULTS_GROUP, version
 from auditor.template.formats import REVIEW_GROUP_NAMES, TABLE_TITLES
@@ -47,6 +48,7 @@ class Grid:
     title: str
     status: str  # ok, unparsed, absent
     reason: str = ""
+    how: str = ""  # how the table was read (where its cells came from, rows recovered by arithmetic)
     headers: list[str] = field(default_factory=list)
     numbered: bool = False  # rows show their printed number (table 三)
     rows: list[GridRow] = field(default_factory=list)
@@ -63,13 +65,14 @@ def _grid(name: str, table: dict[str, Any] | None, findings: list[dict[str, Any]
     relations = [Relation(i, f["code"], f["severity"], relation(f), f.get("message", "")) for i, f in mine]
     if table is None:
         return Grid(name, title, "absent", relations=relations)
+    how = how_read(table.get("read_from", ""), len(table.get("recovered") or ()))
     if table.get("status") != "ok" or table.get("values") is None:
-        return Grid(name, title, "unparsed", table.get("reason", ""), relations=relations)
+        return Grid(name, title, "unparsed", table.get("reason", ""), how, relations=relations)
     failing, involved, whole_rows = _marks(mine)
     headers, rows = _LAYOUTS[name](table)
     marked = [GridRow(key, label, [_mark(cell, key, column, failing, involved) for column, cell in cells],
                       tuple(whole_rows.get(key, ()))) for key, label, cells in rows]
-    return Grid(name, title, "ok", headers=headers, numbered=name == "requests", rows=marked, relations=relations)
+    return Grid(name, title, "ok", how=how, headers=headers, numbered=name == "requests", rows=marked, relations=relations)
 
 
 def _marks(findings: list[tuple[int, dict[str, Any]]]):

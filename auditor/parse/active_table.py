@@ -65,6 +65,8 @@ def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
                 continue
             cells = reading.values
         values.update({(row.key, column.key): cell for column, cell in zip(columns, cells)})
+        if reading.recovered:
+            result.recovered.append(row.key)
     if problems:
         if not _headers_printed(tokens, layout):
             return result.unparsed(f"表二的列标题未印出，无法确定格式版本；{_summary(problems, len(by_label))}")

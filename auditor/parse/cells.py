@@ -85,9 +85,11 @@ def read_row(tokens: list[Token], width: int, check: Callable[[tuple[Value, ...]
         return RowReading(plain)
     if len(tokens) > width and not any(t.kind == "glued" for t in tokens):
         return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个")
+    if check is None:  # a split no relation confirms is a guess: 「17」 may be 1 and 7, or 17 and a lost cell
+        return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个，且该行没有可核对的勾稽关系")
     readings = set(_glued_readings(tokens, width, check))
-    how = "按勾稽关系拆分粘连的数字" if check else "拆分粘连的数字"
-    if len(tokens) == width - 1 and check is not None:
+    how = "按勾稽关系拆分粘连的数字"
+    if len(tokens) == width - 1:
         missing = {r for r in _one_missing(plain, width) if check(r)}
         how = how if not missing else "按勾稽关系补齐缺失的一格" if not readings else "按勾稽关系还原"
         readings |= missing
@@ -133,7 +135,7 @@ def _glued_readings(tokens: list[Token], width: int, check):
         for i, token in enumerate(tokens):
             values.extend(chosen[i] if i in chosen else (token.value,))
         reading = tuple(values)
-        if check is None or check(reading):
+        if check(reading):
             yield reading
 
 

@@ -112,6 +112,7 @@ def _finish(result: TableResult, rows, problems: list[str] | None = None) -> Tab
         found[key] = reading.values
         if reading.recovered:
             recovered.setdefault(reading.recovered, []).append(key)
+            result.recovered.append(key)
         if label_key(printed) != _LEAVES[key]:
             result.deviation("requests", key, printed, _LABELS[key])
     template = requests_version(found)
@@ -147,7 +148,9 @@ def _positional(rows: list[list[str]]) -> TableResult | None:
         if key is None:
             return TableResult("requests").unparsed(f"无法识别的行标签「{''.join(labels)[-30:]}」")
         readers.append((key, printed, lambda cells=cells: _positional_row(cells)))
-    return _finish(TableResult("requests"), readers)
+    result = TableResult("requests")
+    result.read_from = "columns"
+    return _finish(result, readers)
 
 
 @lru_cache(maxsize=8192)

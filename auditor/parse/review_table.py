@@ -28,6 +28,7 @@ def read_review(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
     if covered is not None:
         values = _positional(rows)
         if values is not None:
+            result.read_from = "columns"
             return result.done(_VERSION, _cells(values))
     cells = [cell for r, row in enumerate(rows) for c, cell in enumerate(row) if not (covered and covered[r][c])]
     tokens = [t for t in tokenise(cells) if t.kind != "label"]
@@ -36,6 +37,7 @@ def read_review(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
         return result.unparsed(f"表四：{reading.problem}")
     if reading.recovered:
         result.note("row-recovered", f"表四{reading.recovered}")
+        result.recovered += list(_GROUPS)
     return result.done(_VERSION, _cells(reading.values))
 
 

@@ -17,6 +17,8 @@ class TableResult:
         self.template = UNKNOWN
         self.cells: dict[tuple[str, str], Value] | None = None
         self.reason = ""
+        self.read_from = ""  # set by a reader that reads by the header's columns ("columns")
+        self.recovered: list[str] = []  # row keys
 
     def note(self, kind: str, message: str, **data: Any) -> None:
         self.notes.append(ParseNote(kind, message, data={"table": self.name, **data}))
@@ -40,5 +42,10 @@ class TableResult:
         self.status, self.template, self.cells = "ok", template, cells
         return self
 
-    def reading(self, start: int | None, end: int | None) -> TableReading:
-        return TableReading(self.name, self.status, self.template, self.cells, self.reason, start, end)
+    def reading(self, start: int | None, end: int | None, source: str) -> TableReading:
+        """The reading; `source` ("grid" or "text") says where the cells came from unless the reader
+        read them by the header's columns."""
+        read_rows = {row for row, _ in self.cells or ()}
+        recovered = tuple(r for r in dict.fromkeys(self.recovered) if r in read_rows)
+        return TableReading(self.name, self.status, self.template, self.cells, self.reason, start, end,
+                            self.read_from or source, recovered)

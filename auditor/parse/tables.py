@@ -43,16 +43,16 @@ def read_tables(grids: tuple[Grid, ...], grid_spans, sections: list[Section], te
             limit = _section_end_after(grid_spans[_grid_index(grids, rows[first][0])][0], sections)
             chosen = [rows[i] for i in range(first, stop) if rows[i][2][0] < limit]
             cells, covered = _assemble(chosen)
-            start, end = chosen[0][2][0], chosen[-1][2][1]
+            start, end, source = chosen[0][2][0], chosen[-1][2][1], "grid"
         elif section is not None and _has_markers(text[section.heading_end:section.end], name):
             cells = [_split_line(line) for line in text[section.heading_end:section.end].split("\n") if line.strip()]
-            covered, start, end = None, section.heading_end, section.end
+            covered, start, end, source = None, section.heading_end, section.end, "text"
         else:
             tables[name] = None
             continue
         result = _READERS[name](cells, covered)
         notes += [_placed(n, start, end) for n in result.notes]
-        tables[name] = result.reading(start, end)
+        tables[name] = result.reading(start, end, source)
     return tables, notes
 
 
