@@ -25,16 +25,17 @@ from functools import lru_cache
 import cn2an
 
 from auditor.finding import Hit, Location
+from auditor.limits import Limits
 from auditor.model import Report
 from auditor.registry import rule
 from auditor.template import TOTAL_ROW
 
-_N = r"(?P<n>\d+|[零〇一二两三四五六七八九十百千]+)\s*(?:件|条|个|起|宗|例)"
+_N = rf"(?P<n>\d{{1,{Limits.max_digits}}}|[零〇一二两三四五六七八九十百千]{{1,8}})\s*(?:件|条|个|起|宗|例)"  # longer: no count
 _GAP = r"[^，,；;。：:\d（(）)]{0,16}?"
 _OBJECT = r"(?:政府信息公开|信息公开|依申请公开|公开)?(?:的)?(?:申请|请求)|依申请公开(?:政府信息|信息)?"
 _AMOUNT = r"(?:数量)?(?:为|共|合计|共计|总计|计)?\s*"
-_RECEIVED = (re.compile(r"(?:新收到?|新受理|收到|受理|接收|接到)" + _GAP + f"(?:{_OBJECT})" + _GAP + _AMOUNT + _N),
-             re.compile(r"(?:收到|受理|接到)了?\s*" + _N + r"\s*(?:" + _OBJECT + ")"))
+_RECEIVED = re.compile(r"(?:新收到?|新受理|收到|受理|接收|接到)" + _GAP + f"(?:{_OBJECT})" + _GAP + _AMOUNT + _N)
+_RECEIVED_FIRST = re.compile(r"(?:收到|受理|接到)了?\s*" + _N + r"\s*(?:" + _OBJECT + ")")  # 收到10件申请
 _NONE_RECEIVED = re.compile(r"未(?:收到|受理|接到)(?:任何)?(?:公民、法人(?:或|和)其他组织(?:提出的)?)?(?:政府信息公开|依申请公开)")
 _CARRIED = re.compile(r"(?:上一?年度?|(?P<year>20\d\d)年度?)(?:结转|转结)" + _GAP + _AMOUNT + _N)
 _HANDLED = re.compile(r"(?:办结|答复|办理完结|办理完毕|作出答复)" + _GAP + _AMOUNT + _N)
@@ -64,6 +65,8 @@ _AREA = re.compile(r"全(县|区|市|省|州|盟|旗)(?!委|政府门户)")
 _AGGREGATE = re.compile(r"系统|各(?:部门|单位|乡镇|街道|级|镇|乡)|所属|下属|本级|部门(?:新收|收到|受理)|(?:县|区|市)直")
 # Requests of another kind: hotline tickets, messages, petitions, consultations.
 _OTHER_REQUESTS = re.compile(r"热线|工单|留言|信访|咨询|来电|来信|建议|提案|复议|诉讼")
+# Every claim on table 三 names one of these (a cheap test before the patterns).
+_REQUEST_WORDS = re.compile(r"申请|结转|公开|提供|处理|办结|答复")
 _BREAKDOWN = re.compile(r"^\s*(?:其中|包括|含|分别)")
 _PARENTHESIS = re.compile(r"[（(][^（()）]*[）)]")
 # An outcome named inside a review or litigation count (「行政复议纠正1件」) is a cell, not the total.
@@ -105,7 +108,7 @@ def narrative_table_mismatch(report: Report):
         blanked = _PARENTHESIS.sub(lambda m: " " * len(m.group()), text)  # 「（含上年结转1件）」, 「（其中：…）」
         for clause in _CLAUSE.finditer(blanked):
             words, place, total = clause.group(), (text, offset, clause.start()), not _BREAKDOWN.match(clause.group())
-            if rows is not None and not _OTHER_REQUESTS.search(words):
+            if rows is not None and _REQUEST_WORDS.search(words) and not _OTHER_REQUESTS.search(words):
                 yield from _request_claims(report, words, place, rows, total)
             if groups is not None and total and "信息公开" in text:
                 yield from _review_claims(words, place, groups)
@@ -148,7 +151,7 @@ def _request_claims(report: Report, clause: str, place, rows, total: bool):
     if not total:
         yield from _result_claims(clause, place, rows, new_total, carried_total)
         return
-    for pattern in _RECEIVED:
+    for pattern in (_RECEIVED, _RECEIVED_FIRST):
         for match in pattern.finditer(clause):
             claim = _number(match.group("n"))
             if claim is None:
