@@ -28,7 +28,7 @@ from auditor.finding import Hit, Location
 from auditor.limits import Limits
 from auditor.model import Report
 from auditor.registry import rule
-from auditor.template import TOTAL_ROW
+from auditor.template import TOTAL_ROW, V2021
 
 _N = rf"(?P<n>\d{{1,{Limits.max_digits}}}|[零〇一二两三四五六七八九十百千]{{1,8}})\s*(?:件|条|个|起|宗|例)"  # longer: no count
 _GAP = r"[^，,；;。：:\d（(）)]{0,16}?"
@@ -97,7 +97,7 @@ def narrative_table_mismatch(report: Report):
     review = report.tables.get("review_litigation")
     groups = review if review is not None and review.ok else None
     active = report.tables.get("active")
-    documents = active if active is not None and active.ok and active.template == "2021" else None
+    documents = active if active is not None and active.ok and active.template == V2021.key else None
     if rows is None and groups is None and documents is None:
         return
     own = _own_area(report)
