@@ -7,6 +7,7 @@ reader the inflated size, the table readers the cells, the cell reader the digit
     [tool.auditor.limits]
     max_bytes = 52428800       # file size; larger files are IN001
     max_pages = 300            # PDF pages; more is IN001
+    max_page_content_bytes = 1048576  # a PDF page's content, inflated; a larger page is skipped with a warning
     max_chars = 400000         # characters of text; the rest is cut off with a reader warning
     max_inflated_bytes = 104857600  # a Word package's parts, uncompressed (zip bombs); more is IN001
     max_table_cells = 100000   # positions of one document's tables (rows x columns, spans expanded)
@@ -25,6 +26,7 @@ from dataclasses import dataclass, fields
 class Limits:
     max_bytes: int = 50 * 1024 * 1024
     max_pages: int = 300
+    max_page_content_bytes: int = 1024 * 1024
     max_chars: int = 400_000
     max_inflated_bytes: int = 100 * 1024 * 1024
     max_table_cells: int = 100_000

@@ -261,3 +261,9 @@ def test_a_huge_count_in_the_narrative_is_no_claim(tmp_path):
 
     assert _RECEIVED.search("本年度收到申请" + "9" * 5000 + "件") is None
     assert re.fullmatch(r"\d+", _RECEIVED.search("本年度收到申请12件").group(1))
+
+
+def test_a_pdf_page_whose_content_inflates_past_the_limit_is_skipped(tight):
+    tight(max_page_content_bytes=1000)
+    report = read_report(SAMPLE / "d01_baisha_2023.pdf")
+    assert report.error_code == "IN001" and "内容过大未读取" in report.error

@@ -18,7 +18,9 @@ _ONE_BY_ONE = re.compile(r"一[个件项步家户村人条天年月次批点处�
 _PAGE_FURNITURE = re.compile(r"来源[:：]|索引号|发布日期|发布时间|发布机构|浏览次数|点击[率数量]|字体[:：]|分类[:：]?")
 
 
-_FOOTER = re.compile(r"^\s*(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$", re.M)
+# Blanks within the line only: a \s* at a line start would run over every following empty
+# line and back, quadratic on a file of many empty lines.
+_FOOTER = re.compile(r"^[^\S\n]*(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)[^\S\n]*$", re.M)
 
 
 def _prose(report: Report):

@@ -39,6 +39,7 @@ import bisect
 import io
 import re
 import statistics
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -224,7 +225,14 @@ def _read_pages(pdf_pages) -> tuple[list[_Page], list[str]]:
     pages: list[_Page] = []
     warnings: list[str] = []
     counts = Counter()
+    most = limits().max_page_content_bytes
     for number, page in enumerate(pdf_pages, start=1):
+        if _content_bytes(page, most) > most:
+            warnings.append(f"第 {number} 页的内容流解压后超过 {most // 1024} KB（上限可在 [tool.auditor.limits] 的 "
+                            "max_page_content_bytes 调整），该页未读取")
+            pages.append(_Page([], float(page.height)))
+            counts["skipped"] += 1
+            continue
         chars = _visible_chars(page)
         counts["chars"] += len(chars)
         counts["cid"] += sum(1 for c in chars if c["text"].startswith("(cid:"))
@@ -232,10 +240,33 @@ def _read_pages(pdf_pages) -> tuple[list[_Page], list[str]]:
             warnings.append(f"第 {number} 页没有文字层（可能是扫描页），其内容未读取")
         pages.append(_read_page(page, [c for c in chars if not c["text"].startswith("(cid:")]))
     if counts["chars"] < _MIN_TEXT_CHARS:
-        raise UnreadableFile(_NO_TEXT)
+        raise UnreadableFile(f"PDF 有 {counts['skipped']} 页内容过大未读取，其余页面没有文字" if counts["skipped"] else _NO_TEXT)
     if counts["cid"] > _MAX_CID_SHARE * counts["chars"]:
         raise UnreadableFile("PDF 的文字无法解码（字体缺少 Unicode 字符映射），需要先进行 OCR 识别")
     return pages, warnings
+
+
+def _content_bytes(page, limit: int) -> int:
+    """The page's content streams, inflated no further than just past `limit`: a stream of a
+    few KB that inflates to hundreds of MB is measured, not decoded."""
+    from pdfminer.pdftypes import LITERALS_FLATE_DECODE, resolve1
+
+    total = 0
+    try:
+        for reference in page.page_obj.contents:
+            stream = resolve1(reference)
+            filters = stream.get_filters()
+            if stream.data is not None or not filters:
+                total += len(stream.data if stream.data is not None else stream.rawdata)
+            elif len(filters) == 1 and filters[0][0] in LITERALS_FLATE_DECODE:
+                total += len(zlib.decompressobj().decompress(stream.rawdata, limit - total + 1))
+            else:
+                total += len(stream.get_data())
+            if total > limit:
+                break
+    except Exception:  # a stream pdfminer cannot decode: the page reader reports the file as damaged
+        return 0
+    return total
 
 
 # ---------------------------------------------------------------- one page
