@@ -247,13 +247,18 @@ def _read_pages(pdf_pages) -> tuple[list[_Page], list[str]]:
 
 
 def _content_bytes(page, limit: int) -> int:
-    """The page's content streams, inflated no further than just past `limit`: a stream of a
-    few KB that inflates to hundreds of MB is measured, not decoded."""
+    """A pdfplumber page's content streams, inflated no further than just past `limit`: a
+    stream of a few KB that inflates to hundreds of MB is measured, not decoded, and pdfminer
+    (minutes on such a page) never sees it. PDFium's pages (read in C, seconds on any stream)
+    are not measured: 0."""
     from pdfminer.pdftypes import LITERALS_FLATE_DECODE, resolve1
 
+    contents = getattr(getattr(page, "page_obj", None), "contents", None)
+    if not contents:
+        return 0
     total = 0
     try:
-        for reference in page.page_obj.contents:
+        for reference in contents:
             stream = resolve1(reference)
             filters = stream.get_filters()
             if stream.data is not None or not filters:
