@@ -87,12 +87,13 @@ def audit_command(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="即使发现 error 级问题也以退出码 0 结束"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不在标准错误输出进度条和摘要信息"),
     notices: bool = typer.Option(False, "--notices", help="同时为每个有问题的机关写出整改通知（Word 文档与可打印网页）和本轮审核情况通报（写入 --out 的 notices/）"),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="并行工作进程数（默认 0：本机核数；1 为单进程）；结果与单进程相同"),
 ) -> None:
     """审核报告：逐项核对表格、结构、一致性和文字，输出问题清单（退出码：0 无错误，1 有错误，2 无法运行）。"""
     from auditor.baseline import write_baseline as save_baseline
     from auditor.config import ConfigError
     from auditor.corpus.reuse import reuse_analysis
-    from auditor.engine import run
+    from auditor.executor import default_jobs, run_files
     from auditor.parse import read_report
     from auditor.progress import progress_bar
     from auditor.registry import load_rules
@@ -118,7 +119,7 @@ def audit_command(
     read = reports_cache.report if reports_cache else read_report
     try:
         with progress_bar(0 if quiet else len(files)) as advance:
-            done = run((read(f) for f in files), settings, progress=lambda report: advance(), freeze=True)
+            done = run_files(files, settings, read, jobs or default_jobs(), progress=lambda report: advance(), freeze=True)
     except ConfigError as error:
         typer.echo(f"错误：{error}", err=True)
         raise typer.Exit(2)

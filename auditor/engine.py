@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from auditor.batch import Batch
-from auditor.baseline import BaselineOutcome, load_baseline
+from auditor.baseline import Baseline, BaselineOutcome, load_baseline
 from auditor.config import Config
 from auditor.finding import Finding, Hit, Severity
 from auditor.model import Report
 from auditor.registry import PREPARERS, Rule, load_rules
 
 _INPUT_ONLY = ("IN",)
-_CHUNK = 64
+CHUNK = 64  # reports per preparers' call (e.g. one classifier call); the executor's unit of work too
 
 
 @dataclass
@@ -72,7 +72,12 @@ def run(reports: Iterable[Report], config: Config = Config(),
     large batch triggers no longer traverse them."""
     baseline = load_baseline(Path(config.baseline)) if config.baseline else None
     rules = selected_rules(config)
-    results = audit_reports(reports, rules, config, progress, freeze)
+    return conclude(audit_reports(reports, rules, config, progress, freeze), rules, config, baseline)
+
+
+def conclude(results: list[ReportResult], rules: list[Rule], config: Config,
+             baseline: Baseline | None) -> Run:
+    """The run's stages after the per-report one: corpus rules, sorting, baseline, score."""
     batch = Batch([r.report for r in results], config)
     _corpus_rules(results, [r for r in rules if r.corpus], batch)
     for result in results:
@@ -94,10 +99,10 @@ def audit_reports(reports: Iterable[Report], rules: list[Rule], config: Config,
                   progress: Callable[[Report], None] | None = None, freeze: bool = False) -> list[ReportResult]:
     """The per-report stage over a stream of reports, chunk by chunk: the families' preparers
     see a chunk at once (e.g. one classifier call), then each report is audited alone."""
-    preparers = [func for family, func in PREPARERS.items() if any(r.family == family for r in rules)]
+    preparers = preparers_of(rules)
     results: list[ReportResult] = []
     for chunk in _chunks(reports):
-        _prepare(preparers, [r for r in chunk if not r.error])
+        prepare(preparers, [r for r in chunk if not r.error])
         if freeze and not results:
             gc.freeze()
         for report in chunk:
@@ -143,14 +148,19 @@ def _chunks(reports: Iterable[Report]):
     chunk: list[Report] = []
     for report in reports:
         chunk.append(report)
-        if len(chunk) == _CHUNK:
+        if len(chunk) == CHUNK:
             yield chunk
             chunk = []
     if chunk:
         yield chunk
 
 
-def _prepare(preparers, chunk: list[Report]) -> None:
+def preparers_of(rules: list[Rule]) -> list:
+    """The batch-preparation hooks of the rules' families."""
+    return [func for family, func in PREPARERS.items() if any(r.family == family for r in rules)]
+
+
+def prepare(preparers, chunk: list[Report]) -> None:
     for func in preparers:
         try:
             func(chunk)
