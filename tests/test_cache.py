@@ -35,7 +35,9 @@ def _run(batch: Path, out: Path, cache: Path, monkeypatch) -> tuple[bytes, list[
         return report
 
     monkeypatch.setattr(cache_module.ReportCache, "report", counting)
-    result = CliRunner().invoke(app, ["audit", str(batch), "--format", "json", "--out", str(out), "--cache", str(cache)])
+    # One process: the reads are counted here (tests/test_executor.py counts them through workers).
+    result = CliRunner().invoke(app, ["audit", str(batch), "--format", "json", "--out", str(out), "--cache", str(cache),
+                                      "--jobs", "1"])
     assert result.exit_code in (0, 1), result.output
     return (out / "audit.json").read_bytes(), reads
 

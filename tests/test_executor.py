@@ -88,3 +88,16 @@ def test_a_runaway_file_is_in001_and_the_batch_goes_on(tmp_path, tight, read, na
     assert results[1].report.error_code == "IN001" and reason in results[1].report.error
     for result, expected in zip((results[0], results[2]), alone):
         assert result.findings == expected.findings and result.elements == expected.elements
+
+
+def test_the_cache_counts_what_the_workers_read_and_reuse(tmp_path):
+    from auditor.cache import ReportCache
+
+    files = [str(SAMPLE / f"{stem}.txt") for stem in STEMS]
+    rules = selected_rules(Config())
+    first = ReportCache(tmp_path / "cache")
+    audit_files(files, rules, Config(), first.report, jobs=2)
+    second = ReportCache(tmp_path / "cache")
+    again = audit_files(files, rules, Config(), second.report, jobs=2)
+    assert (first.reads, first.hits, second.reads, second.hits) == (len(files), 0, 0, len(files))
+    assert [r.report.source for r in again] == files
