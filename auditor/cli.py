@@ -88,6 +88,7 @@ def audit_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="不在标准错误输出进度条和摘要信息"),
     notices: bool = typer.Option(False, "--notices", help="同时为每个有问题的机关写出整改通知（Word 文档与可打印网页）和本轮审核情况通报（写入 --out 的 notices/）"),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="并行工作进程数（默认 0：本机核数；1 为单进程）；结果与单进程相同"),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="在 Dask 集群上运行逐份检查：调度器地址，如 tcp://10.0.0.5:8786（需安装 distributed）；结果与本机运行相同"),
 ) -> None:
     """审核报告：逐项核对表格、结构、一致性和文字，输出问题清单（退出码：0 无错误，1 有错误，2 无法运行）。"""
     from auditor.baseline import write_baseline as save_baseline
@@ -117,10 +118,16 @@ def audit_command(
 
         reports_cache = ReportCache(cache)
     read = reports_cache.report if reports_cache else read_report
+    if scheduler is not None and reports_cache is not None:
+        typer.echo("错误：--cache 与 --scheduler 不能同时使用（缓存只在本机有效）", err=True)
+        raise typer.Exit(2)
+    from auditor.cluster import ClusterError
+
     try:
         with progress_bar(0 if quiet else len(files)) as advance:
-            done = run_files(files, settings, read, jobs or default_jobs(), progress=lambda report: advance(), freeze=True)
-    except ConfigError as error:
+            done = run_files(files, settings, read, jobs or default_jobs(), progress=lambda report: advance(),
+                             freeze=True, scheduler=scheduler)
+    except (ConfigError, ClusterError) as error:
         typer.echo(f"错误：{error}", err=True)
         raise typer.Exit(2)
     results = done.results

@@ -45,8 +45,10 @@ def default_jobs() -> int:
 
 
 def run_files(files: Sequence[str], config: Config, read: Callable[[str], Report], jobs: int = 1,
-              progress: Callable[[Report], None] | None = None, freeze: bool = False) -> Run:
-    """`engine.run` over files: their per-file stage by `audit_files`, then the rest of the run.
+              progress: Callable[[Report], None] | None = None, freeze: bool = False,
+              scheduler=None) -> Run:
+    """`engine.run` over files: their per-file stage by `audit_files` (or, given a Dask
+    `scheduler`, on that cluster: `auditor.cluster`), then the rest of the run.
     `freeze`: as in `engine.run` (for a one-batch process such as the CLI)."""
     from pathlib import Path
 
@@ -54,7 +56,13 @@ def run_files(files: Sequence[str], config: Config, read: Callable[[str], Report
 
     baseline = load_baseline(Path(config.baseline)) if config.baseline else None
     rules = selected_rules(config)
-    return conclude(audit_files(files, rules, config, read, jobs, progress, freeze), rules, config, baseline)
+    if scheduler is not None:
+        from auditor.cluster import audit_files_on_cluster
+
+        results = audit_files_on_cluster(files, rules, config, scheduler, progress)
+    else:
+        results = audit_files(files, rules, config, read, jobs, progress, freeze)
+    return conclude(results, rules, config, baseline)
 
 
 def audit_files(files: Sequence[str], rules: list[Rule], config: Config, read: Callable[[str], Report],

@@ -12,10 +12,11 @@ __all__ = ["Document", "Grid", "UnreadableFile", "read_document", "source_name",
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf", ".doc", ".wps")
 
 
-def read_document(path: str | Path) -> Document:
+def read_document(path: str | Path, data: bytes | None = None) -> Document:
     """Read one file into a Document; raise UnreadableFile (IN001) with a reason in Chinese.
-    Text beyond the character limit is cut off with a reader warning."""
-    return _read(Path(path)).cut(limits().max_chars)
+    Text beyond the character limit is cut off with a reader warning. With `data`, the file's
+    bytes are given (e.g. shipped to a cluster worker) and `path` only names it."""
+    return _read(Path(path), data).cut(limits().max_chars)
 
 
 def source_name(path: str | Path) -> str:
@@ -32,14 +33,15 @@ def source_name(path: str | Path) -> str:
             return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _read(path: Path) -> Document:
+def _read(path: Path, data: bytes | None) -> Document:
     max_bytes = limits().max_bytes
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if data is None else len(data)
         if size > max_bytes:
             raise UnreadableFile(f"文件过大（{size / (1024 * 1024):.1f} MB，上限 {max_bytes / (1024 * 1024):.1f} MB），"
                                  "不像一份年度报告（上限可在 [tool.auditor.limits] 的 max_bytes 调整）")
-        data = path.read_bytes()
+        if data is None:
+            data = path.read_bytes()
     except OSError as error:
         raise UnreadableFile(f"无法打开文件：{error.strerror or error}") from error
     kind, source = _content_kind(path, data), source_name(path)
@@ -62,7 +64,7 @@ def _read(path: Path) -> Document:
     if kind == "ole":
         from auditor.ingest.legacy import read_legacy_word
 
-        return read_legacy_word(path, source)
+        return read_legacy_word(path, source, data)
     raise UnreadableFile(f"不支持的文件类型「{path.suffix or '无扩展名'}」：请提供 txt、html、docx 或 pdf 文件")
 
 

@@ -17,12 +17,12 @@ __all__ = ["parse_document", "read_report"]
 _MIN_DUPLICATE_LINE = 8
 
 
-def read_report(path: str | Path) -> Report:
-    """Read and parse one file. Never raises for a bad file: the Report carries the error (IN001
-    also when a reader or the parser fails on input nobody foresaw: one file never costs the
-    batch)."""
+def read_report(path: str | Path, data: bytes | None = None) -> Report:
+    """Read and parse one file (`data`: its bytes, when they are given rather than read from
+    `path`). Never raises for a bad file: the Report carries the error (IN001 also when a reader
+    or the parser fails on input nobody foresaw: one file never costs the batch)."""
     try:
-        document = read_document(path)
+        document = read_document(path, data)
     except UnreadableFile as error:
         return failed_report(source_name(path), _format_of(path), str(error), "IN001")
     except Exception as error:  # any other failure on hostile input is this file's finding
