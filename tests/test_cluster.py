@@ -26,7 +26,8 @@ def _audit(out: Path, files: list[str], *extra: str) -> bytes:
 
 
 def test_local_cluster_gives_the_local_json(cluster, tmp_path):
-    files = sorted(str(p) for p in SAMPLE.iterdir() if p.suffix in (".txt", ".docx", ".pdf", ".html"))[:12]
+    files = sorted(str(p) for p in SAMPLE.glob("*.txt"))  # every body once, planted copies included
+    files += [str(p) for p in sorted(SAMPLE.glob("*.docx"))[:1] + sorted(SAMPLE.glob("*.pdf"))[1:2]]
     files.append(str(tmp_path / "missing.txt"))  # unreadable: IN001 from the worker as locally
     local = _audit(tmp_path / "local", files, "--jobs", "1")
     remote = _audit(tmp_path / "remote", files, "--scheduler", cluster.scheduler_address)
