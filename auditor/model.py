@@ -150,6 +150,8 @@ class Report:
     error: str | None = None
     error_code: str | None = None
     pages: tuple[int, ...] = ()  # paged formats: offset in `text` where each page begins
+    # where each metadata value was read (field → 「标题」, 「前言」, 「自称「我镇」」…)
+    provenance: Mapping[str, str] = field(default_factory=dict)
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page an offset of `text` falls on, for paged formats (PDF); else None."""

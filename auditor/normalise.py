@@ -48,6 +48,8 @@ _SENTENCE_END = re.compile(r"[。！？；：:;!?…”」』）)\]】]$")
 _JOINABLE_END = re.compile(rf"[{_CJK}，、]")
 _JOINABLE_START = re.compile(rf"[{_CJK}\d]")
 _MIN_BROKEN_LINE = 20
+# A line of page furniture (a CMS date or source line, a breadcrumb) never runs on into the next.
+_FURNITURE_LINE = re.compile(r"(?:发布(?:日期|时间)|来源|浏览|点击|字号|字体)\s*[:：]|[>＞»]|位置\s*[:：]|^[\u4e00-\u9fff ]{1,6}[:：]")
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,8 @@ def _continues(before: str, after: str) -> bool:
     if "\t" in before or "\t" in after or len(before) < _MIN_BROKEN_LINE:
         return False
     if _SENTENCE_END.search(before) or STRUCTURAL_START.match(after) or before.endswith("报告"):
+        return False
+    if _FURNITURE_LINE.search(before):
         return False
     if STRUCTURAL_START.match(before) and len(before) < 30:  # a heading, not a broken sentence
         return False

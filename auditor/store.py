@@ -45,6 +45,7 @@ def report_to_store(report: Report) -> dict[str, Any]:
         "tables": {name: _table(table) for name, table in report.tables.items()},
         "notes": [asdict(n) for n in report.notes],
         "error": report.error, "error_code": report.error_code, "pages": list(report.pages),
+        "provenance": dict(report.provenance),
     }
 
 

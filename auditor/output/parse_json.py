@@ -17,6 +17,7 @@ def report_to_json(report: Report) -> dict[str, Any]:
         "year": report.year,
         "template": report.template,
         "period": list(report.period) if report.period else None,
+        "provenance": dict(report.provenance),
         "sections": [{"number": s.number, "title": s.title, "start": s.start, "end": s.end} for s in report.sections],
         "tables": {name: _table(report.tables.get(name)) for name in TABLE_NAMES},
         "notes": [{"kind": n.kind, "message": n.message, "start": n.start, "end": n.end} for n in report.notes],

@@ -6,7 +6,7 @@ from pathlib import Path
 from auditor.ingest import Document, UnreadableFile, read_document, source_name
 from auditor.model import ParseNote, Report, Span
 from auditor.normalise import NormalisedText
-from auditor.parse.metadata import agency_and_year, agency_kind, find_title, statistics_period
+from auditor.parse.metadata import read_metadata
 from auditor.parse.sections import build_sections, find_headings
 from auditor.parse.tables import read_tables
 from auditor.template import UNKNOWN
@@ -49,12 +49,9 @@ def parse_document(document: Document) -> Report:
     text = norm.text
     grid_spans = [(norm.from_raw(g.start), norm.from_raw(g.end)) for g in document.grids]
     lines = _prose_lines(text, grid_spans)
-    title = find_title(lines)
-    agency, year = agency_and_year(title[0] if title else None)
-    period = statistics_period(text)
-    if year is None and period:
-        year = period[1]
     sections, notes = build_sections(find_headings(lines), len(text))
+    meta = read_metadata(text, lines, sections[0].heading_end if sections else None)
+    title = meta.title
     if title is None and not sections:
         return failed_report(document.source, document.format,
                              "未找到政府信息公开工作年度报告的标题或章节，不像一份年度报告", "IN002")
@@ -70,16 +67,17 @@ def parse_document(document: Document) -> Report:
         format=document.format,
         text=text,
         title=title[0] if title else None,
-        agency=agency,
-        agency_kind=agency_kind(agency),
-        year=year,
-        period=period,
+        agency=meta.agency,
+        agency_kind=meta.agency_kind,
+        year=meta.year,
+        period=meta.period,
         template=report_version(tables),
         preamble=Span(preamble_start, preamble_end) if preamble_end > preamble_start else None,
         sections=tuple(sections),
         tables=tables,
         notes=tuple(notes),
         pages=tuple(norm.from_raw(p) for p in document.page_starts),
+        provenance=meta.provenance,
     )
 
 
