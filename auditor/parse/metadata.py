@@ -42,21 +42,23 @@ _DISCLOSURE = r"(?:政府信息公开|信息公开|政务公开|政府信息)"
 # An internal unit of a body (its office that compiled the report or answers questions).
 _INTERNAL_UNIT = re.compile(r"(?:(?:党政|综合|政务|政府信息公开|信息公开|公开|督考|督查|经济|发展|与|领导小组|工作|服务|事务"
                             r"|管理|行政|信息|便民)*(?:办公室|办|科|股|组|中心))+")
+_CONTACT = "前言（联系单位）"  # may be an office of the superior (县政务公开办公室): trusted last but one
 _PREAMBLE = (
     (re.compile(rf"(?:公布|公开|现将|发布|结合)了?《?(?P<name>{_NAME}){_ALIAS}{_YEAR}"), "前言", False),
     (re.compile(rf"(?:公布|公开|现将|发布|结合)了?《?{_YEAR}度?(?P<name>{_NAME}){_DISCLOSURE}"), "前言", False),
     (re.compile(rf"由(?P<name>{_NAME}){_ALIAS}(?:负责)?(?:编制|制作|编写)"), "前言（编制单位）", True),
     (re.compile(rf"[，,。：:](?P<name>{_NAME})特?(?:编制|制作|编写)了?(?:本|{_YEAR})"), "前言（编制单位）", True),
-    (re.compile(rf"请(?:与|联系)[:：]?(?P<name>{_NAME})(?:联系|[（，,：:；;。])"), "前言（联系单位）", True),
+    (re.compile(rf"请(?:与|联系)[:：]?(?P<name>{_NAME})(?:联系|[（，,：:；;。])"), _CONTACT, True),
 )
 # The body as the subject of a sentence of the report: 「，某某街道办事处严格依照…」.
-_SUBJECT = re.compile(rf"(?:^|[。，,；;\n])(?P<name>{_NAME})(?:严格|坚持|始终|高度|认真|深入|持续|积极|不断|全面|紧紧|按照|依照"
+_SUBJECT = re.compile(rf"(?:^|[。，,；;\n])(?P<name>{_NAME})(?:{_DISCLOSURE}工作)?(?:严格|坚持|始终|高度|认真|深入|持续|积极|不断|全面|紧紧|按照|依照"
                       rf"|围绕|依托|通过|进一步|共|以|在|紧扣|切实|扎实)")
 _NOT_A_NAME = ("我", "本", "该", "各", "全")  # 「我乡」「全区」 refer to a body without naming it
 _SUPERIOR = ("国务院", "国家", "中央", "党中央", "中共中央")
 _CMS_LINE = re.compile(rf"(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：]?\s*(?P<name>[\u4e00-\u9fff]{{2,40}})")
 _CMS_TITLE = re.compile(r"^\s*(?:标\s*题|名\s*称|文章标题)\s*[:：]?\s*")
-_BOOK_TITLE = re.compile(r"《[^》\n]{0,120}》")
+# A cited document; the report's own name in 《》 after 「现公布」 is no citation.
+_BOOK_TITLE = re.compile(r"(?<!公布)(?<!公开)(?<!发布)《[^》\n]{0,120}》")
 _SELF_REFERENCE = re.compile(r"我(街道|镇|乡|苏木|县|区|旗|市|州|盟|省|局|委|办|厅|中心|署|院|站|所|部)")
 _SELF_KINDS = {"街道": "street", "镇": "township", "乡": "township", "苏木": "township", "县": "county",
                "区": "county", "旗": "county", "市": "city", "州": "city", "盟": "city", "省": "province"}
@@ -92,10 +94,10 @@ def read_metadata(text: str, lines: list[tuple[int, int, str]], body_start: int 
     if year is not None:
         provenance["year"] = "标题"
     candidates = [(agency, "标题")] if agency else []
-    candidates += _preamble_names(head)
-    candidates += _cms_names(lines)
+    preamble = _preamble_names(head)
+    contact = [c for c in preamble if c[1] == _CONTACT]
+    candidates += [c for c in preamble if c[1] != _CONTACT] + _subject_names(head) + _cms_names(lines) + contact
     candidates += _signature_names(lines)
-    candidates += _subject_names(head)
     chosen = _choose(_unaliased(candidates, head))
     if chosen is not None:
         agency, provenance["agency"] = chosen
@@ -249,8 +251,9 @@ def _unaliased(candidates: list[tuple[str, str]], head: str) -> list[tuple[str, 
 
 def _subject_names(head: str) -> list[tuple[str, str]]:
     for match in _SUBJECT.finditer(head):
-        name = _owning_body(match.group("name"))
-        if name and not name.startswith(_GENERIC_START + _SUPERIOR):
+        name = match.group("name")
+        name = _owning_body(name + "政府" if name.endswith("人民") else name)
+        if name and not name.startswith(_GENERIC_START + _SUPERIOR) and administrative_level(name) != "department":
             return [(name, "正文")]
     return []
 
