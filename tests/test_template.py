@@ -187,3 +187,15 @@ def test_the_format_lives_in_the_template_only():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             found += [f"{relative}:{number}: {what}" for what, pattern in _FORMAT_KNOWLEDGE.items() if pattern.search(line)]
     assert not found, found
+
+
+def test_cells_are_named_by_the_formats_labels():
+    """Pages and notices name a finding's cell as the printed table does, by the report's version."""
+    from auditor.template.formats import cell_name
+
+    assert cell_name("requests", "3.7", "natural") == "「（七）总计」行「自然人」列"
+    assert cell_name("requests", "3.6", "total", "2021") == "「（六）其他处理」行「总计」列"  # a group in 2021
+    assert cell_name("review_litigation", "litigation_direct", "total") == "「行政诉讼（未经复议直接起诉）」「总计」"
+    assert cell_name("active", "regulations", "2", "2019") == "「规章」对外公开总数量"
+    assert cell_name("active", "regulations", "2", "2021") == "「规章」现行有效件数"
+    assert cell_name("requests", "9.9", "x") == "「9.9」行「x」列"  # keys the format lacks stay as given

@@ -14,6 +14,7 @@ from auditor.output.html_env import write_page
 from auditor.output.relations import relation
 from auditor.output.table_grids import grids
 from auditor.store import StoredBatch
+from auditor.template.formats import cell_name
 
 KIND_LABELS = {"township": "乡镇", "street": "街道", "county": "县（区）", "city": "市", "province": "省",
                "department": "部门", "other": "其他"}
@@ -76,7 +77,7 @@ def write_report_pages(batch: StoredBatch, bodies: list[BodySummary], directory:
 def page_context(body: BodySummary, report: dict[str, Any], texts: dict[str, dict], pages: dict[str, str],
                  reuse_ran: bool) -> dict[str, Any]:
     text = report.get("text") or ""
-    findings = [finding_view(i, f, len(text)) for i, f in enumerate(body.findings)]
+    findings = [finding_view(i, f, len(text), report.get("template") or "") for i, f in enumerate(body.findings)]
     error = {"code": report.get("error_code"), "message": report["error"]} if report.get("error") else None
     return {
         "body": body, "title": report.get("title") or f"{body.name} 政府信息公开工作年度报告",
@@ -88,21 +89,24 @@ def page_context(body: BodySummary, report: dict[str, Any], texts: dict[str, dic
     }
 
 
-def finding_view(index: int, finding: dict[str, Any], length: int) -> FindingView:
+def finding_view(index: int, finding: dict[str, Any], length: int, template: str = "") -> FindingView:
+    """How a page or a notice shows a finding (`template`: the report's format version, which
+    names table 二's cells)."""
     rule = _rules().get(finding["code"])
     doc = rule.doc if rule else {}
     return FindingView(index, finding["code"], finding["severity"], rule.name if rule else "", finding.get("message", ""),
                        doc.get("问题", ""), doc.get("为何重要", ""), doc.get("示例", ""), doc.get("依据", ""),
-                       relation(finding), span_of(finding, length) is not None, _where(finding.get("location") or {}))
+                       relation(finding), span_of(finding, length) is not None,
+                       _where(finding.get("location") or {}, template))
 
 
-def _where(location: dict[str, Any]) -> str:
+def _where(location: dict[str, Any], template: str = "") -> str:
     parts = []
     if location.get("section"):
         parts.append(f"第{location['section']}部分")
     if location.get("table"):
-        cell = " ".join(str(location[k]) for k in ("row", "column") if location.get(k) is not None)
-        parts.append(f"{_TABLE_NAMES.get(location['table'], location['table'])} {cell}".strip())
+        cell = cell_name(location["table"], location.get("row"), location.get("column"), template)
+        parts.append(f"{_TABLE_NAMES.get(location['table'], location['table'])}{cell}")
     if location.get("page"):
         parts.append(f"第{location['page']}页")
     return "，".join(parts)

@@ -71,7 +71,7 @@ class Notice:
 
 def body_notice(body: BodySummary, report: dict[str, Any]) -> Notice:
     text = report.get("text") or ""
-    views = [(finding_view(i, f, len(text)), f) for i, f in enumerate(body.findings)]
+    views = [(finding_view(i, f, len(text), report.get("template") or ""), f) for i, f in enumerate(body.findings)]
     groups, number = [], 0
     for severity in SEVERITIES:
         items = []

@@ -252,3 +252,30 @@ def result_rows(version: Version) -> tuple[str, ...]:
 def version(key: str) -> Version:
     """The version of a template key; an unknown key reads as the latest version."""
     return VERSIONS.get(key, LATEST)
+
+
+def cell_name(table: str, row: str | None, column: str | None, template: str = "") -> str:
+    """A cell as a person names it (「（七）总计」行「自然人」列), from a finding's location keys;
+    table 二's column is the cell's position in its row. Keys the format lacks stay as given."""
+    layout = version(template).tables.get(table)
+    if layout is None or row is None:
+        return ""
+    label = _row_label(layout, row)
+    if column is None:
+        return f"「{label}」行"
+    if table == "active":
+        columns = layout.columns_of(row) if row in layout.row_keys else ()
+        index = int(column) if str(column).isdigit() else -1
+        return f"「{label}」{columns[index].label if 0 <= index < len(columns) else column}"
+    named = {c.key: c.label for c in layout.columns}
+    if table == "review_litigation":
+        return f"「{REVIEW_GROUP_NAMES.get(row, label)}」「{named.get(column, column)}」"
+    return f"「{label}」行「{named.get(column, column)}」列"
+
+
+def _row_label(layout: Table, row: str) -> str:
+    if row in layout.row_keys:
+        return layout.row(row).printed
+    if row in layout.groups:
+        return layout.groups[row].printed
+    return row
