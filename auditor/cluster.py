@@ -44,7 +44,7 @@ def audit_files_on_cluster(files: Sequence[str], rules: list[Rule], config: Conf
         raise ClusterError(f"无法连接 Dask 调度器 {scheduler}：{error}") from error
     with client:
         done: dict[int, ReportResult] = {}
-        futures = [client.submit(work_chunk, chunk, codes, config, pure=False)
+        futures = [client.submit(remote_chunk, chunk, codes, config, pure=False)
                    for chunk in _chunks(files)]
         for _, outcome in as_completed(futures, with_results=True):
             for index, result in outcome:
@@ -67,13 +67,13 @@ def _bytes(path: str) -> bytes | None:
         return None  # the worker then tries the path and reports why it cannot be read (IN001)
 
 
-def work_chunk(chunk: list[tuple[int, str, bytes | None]], codes: list[str], config: Config):
+def remote_chunk(chunk: list[tuple[int, str, bytes | None]], codes: list[str], config: Config):
     """On a worker: one chunk's (index, ReportResult) pairs, by the local executor's stage."""
-    from auditor.executor import _work as work  # the local executor's per-chunk stage
+    from auditor.executor import work_chunk as local_stage
     from auditor.parse import read_report
     from auditor.registry import load_rules
 
     catalogue = load_rules()
     contents = {path: data for _, path, data in chunk}
-    return work([(index, path) for index, path, _ in chunk], [catalogue[code] for code in codes], config,
+    return local_stage([(index, path) for index, path, _ in chunk], [catalogue[code] for code in codes], config,
                 lambda path: read_report(path, contents[path]))

@@ -77,7 +77,7 @@ def audit_files(files: Sequence[str], rules: list[Rule], config: Config, read: C
     if not parallel:
         results = []
         for chunk in chunks:
-            for _, result in _work(chunk, rules, config, read):
+            for _, result in work_chunk(chunk, rules, config, read):
                 results.append(result)
                 if progress:
                     progress(result.report)
@@ -125,7 +125,7 @@ def _work_in_worker(chunk: list[tuple[int, str]]):
     """A chunk's results, and what a counting reader (the cache: hits, reads) counted meanwhile."""
     rules, config, read = _CONTEXT
     before = _counts(read)
-    results = _work(chunk, rules, config, read)
+    results = work_chunk(chunk, rules, config, read)
     return results, [after - earlier for after, earlier in zip(_counts(read), before)]
 
 
@@ -144,7 +144,7 @@ def _add_counts(read, counts: list[int]) -> None:
             setattr(owner, name, getattr(owner, name) + count)
 
 
-def _work(chunk: list[tuple[int, str]], rules: list[Rule], config: Config,
+def work_chunk(chunk: list[tuple[int, str]], rules: list[Rule], config: Config,
           read: Callable[[str], Report]) -> list[tuple[int, ReportResult]]:
     """One chunk: each file read under its time limit, the chunk prepared at once (e.g. one
     classifier call), then each report audited under its time limit."""
@@ -203,7 +203,7 @@ def _alone(index: int, path: str, rules: list[Rule], config: Config, read) -> Re
         try:
             _worker_limits()
             with os.fdopen(writer, "wb") as stream:
-                pickle.dump(_work([(index, path)], rules, config, read)[0][1], stream, pickle.HIGHEST_PROTOCOL)
+                pickle.dump(work_chunk([(index, path)], rules, config, read)[0][1], stream, pickle.HIGHEST_PROTOCOL)
         except BaseException:
             code = 1
         os._exit(code)

@@ -113,12 +113,9 @@ def _chars(page: pdfium.PdfPage, height: float, text_objects: list) -> tuple[lis
 _LEFT, _RIGHT, _BOTTOM, _TOP = (ctypes.c_double() for _ in range(4))
 
 
-def _scale_of(matrix: tuple) -> float:
-    return abs(matrix[0] * matrix[3] - matrix[1] * matrix[2]) ** 0.5
-
-
 def _scale(matrix) -> float:
-    return _scale_of((matrix.a, matrix.b, matrix.c, matrix.d))
+    """How much an FS_MATRIX scales lengths."""
+    return abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
 
 
 def _char(text: str, x0: float, x1: float, bottom: float, size: float, matrix: tuple) -> dict:
@@ -133,19 +130,21 @@ def _char(text: str, x0: float, x1: float, bottom: float, size: float, matrix: t
 
 def _page_objects(page: pdfium.PdfPage):
     """(type, raw object, matrix to page space) for every object, forms descended into."""
-    stack = [(pdfium_c.FPDFPage_CountObjects(page), pdfium_c.FPDFPage_GetObject, page, _IDENTITY)]
-    depth = 0
+    stack = [(pdfium_c.FPDFPage_CountObjects(page), pdfium_c.FPDFPage_GetObject, page, _IDENTITY, 0)]
     while stack:
-        count, get, parent, outer = stack.pop()
+        count, get, parent, outer, depth = stack.pop()
         for index in range(count):
             obj = get(parent, index)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
-            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 16:
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
                 inner = _multiply(_matrix(obj), outer)
-                stack.append((pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject, obj, inner))
+                stack.append((pdfium_c.FPDFFormObj_CountObjects(obj), pdfium_c.FPDFFormObj_GetObject, obj, inner,
+                              depth + 1))
             else:
                 yield kind, obj, outer
-        depth += 1
+
+
+_MAX_FORM_DEPTH = 16  # forms nested deeper than this (a hostile file) are not descended into
 
 
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
