@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/pdf_pages.py [--shared ../shared]
 
-Reads the shared real PDFs (`real/*.pdf`) and the sample batch's PDFs (`corpora/sample/*.pdf`)
+Reads the shared real PDFs (`real/*.pdf`) and the demo round's PDFs (`corpora/sample/**/*.pdf`)
 twice in one process: as the reader works (PDFium, pdfplumber only for pages whose characters
 PDFium's text page did not all keep) and with every page forced through pdfplumber (the
 reader before PDFium), so the ratio is measured on the same machine in the same run. Also
@@ -46,7 +46,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     args = parser.parse_args()
     sets = {"real (shared/real)": sorted((args.shared / "real").glob("*.pdf")),
-            "sample (corpora/sample)": sorted((ROOT / "corpora" / "sample").glob("*.pdf"))}
+            "sample (corpora/sample)": sorted((ROOT / "corpora" / "sample").rglob("*.pdf"))}
     for label, paths in sets.items():
         if not paths:
             print(f"{label}: no PDF found")

@@ -10,7 +10,7 @@ from auditor.engine import ReportResult, audit
 from auditor.finding import Finding, Location, Severity
 from auditor.parse import read_report
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 TABLE_DEFECTS = ("d01_baisha_2023", "d02_yunxi_2022", "d03_dongcheng_2022", "d04_qingchuan_2021", "d05_ljeco_2021",
                  "d06_nanhu_2023", "d07_liuhe_2021")
 COPIED = ("d22_shiqiao_2024", "d23_jiangnan_2024")

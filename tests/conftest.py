@@ -42,3 +42,19 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if table:
         terminalreporter.write_sep("=", "real-material accuracy (tests/real_truth)")
         terminalreporter.write_line(table)
+
+
+# The demo round (corpora/sample) audited once per session as README's first command does it.
+SAMPLE_ROUND = ROOT / "corpora" / "sample"
+
+
+@pytest.fixture(scope="session")
+def sample_round_out(tmp_path_factory):
+    """(completed process, output folder) of `auditor audit corpora/sample --format html --out DIR --notices`."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("reports_out")
+    run = subprocess.run([sys.executable, "-m", "auditor", "audit", str(SAMPLE_ROUND), "--format", "html",
+                          "--out", str(out), "--notices", "--quiet"], capture_output=True, text=True, cwd=ROOT)
+    return run, out

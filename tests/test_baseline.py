@@ -17,7 +17,7 @@ from auditor.engine import audit
 from auditor.finding import Location
 from auditor.parse import read_report
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 # table defects, missing elements, two bodies sharing a passage
 STEMS = ("d01_baisha_2023", "d14_qcoffice_2024", "d22_shiqiao_2024", "d23_jiangnan_2024")
 NO_NA = Config(ignore=("NA",))

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from auditor import cache as cache_module
 from auditor.cli import app
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 MANIFEST = json.loads((SAMPLE / "manifest.json").read_text(encoding="utf-8"))
 
 

@@ -14,7 +14,8 @@ from auditor.finding import Severity
 from auditor.registry import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "corpora" / "sample"
+SAMPLE = ROOT / "corpora" / "sample"  # the demo round, as README audits it
+FORMATS = ROOT / "tests" / "fixtures" / "formats"
 CODES = set(load_rules())
 
 
@@ -54,7 +55,7 @@ def test_select_ta_statistics_counts_only_ta_codes():
 
 
 def test_statistics_agree_with_the_json(tmp_path):
-    files = [str(p) for p in sorted(SAMPLE.glob("s0*.txt"))]
+    files = [str(p) for p in sorted(FORMATS.glob("s0*.txt"))]
     run = _audit(*files, "--statistics", "--format", "json", "--out", str(tmp_path))
     audit = json.loads((tmp_path / "audit.json").read_text(encoding="utf-8"))
     findings = [f["code"] for r in audit["reports"] for f in r["findings"]]
@@ -63,7 +64,7 @@ def test_statistics_agree_with_the_json(tmp_path):
 
 
 def test_exit_zero_with_errors_present_and_quiet_stderr(tmp_path):
-    files = [str(p) for p in sorted(SAMPLE.glob("*.txt"))]
+    files = [str(p) for p in sorted(FORMATS.glob("*.txt"))]
     loud = _audit(*files, "--select", "TA,IN")
     quiet = _audit(*files, "--select", "TA,IN", "--exit-zero", "--quiet", "--format", "json", "--out", str(tmp_path))
     assert loud.returncode == 1 and "[错误]" in loud.stdout
@@ -71,5 +72,5 @@ def test_exit_zero_with_errors_present_and_quiet_stderr(tmp_path):
 
 
 def test_unknown_code_on_the_command_line_is_exit_2():
-    run = _audit(str(SAMPLE / "s01_liuhe_2023.txt"), "--select", "ZZ")
+    run = _audit(str(FORMATS / "s01_liuhe_2023.txt"), "--select", "ZZ")
     assert run.returncode == 2 and "ZZ" in run.stderr

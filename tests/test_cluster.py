@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from auditor.cli import app
 
-SAMPLE = Path(__file__).resolve().parents[1] / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from auditor.nlp.training import evaluate, predict_with_threshold, read_rows, tr
 from auditor.parse import read_report
 from synth import labelled_set
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 CARD = json.loads((models_folder() / CARD_FILE).read_text(encoding="utf-8"))
 TOPICS = {"NA301": "主动公开", "NA302": "依申请公开", "NA303": "政府信息管理", "NA304": "平台建设", "NA305": "监督保障"}
 # Each topic rewritten without any keyword phrase of its rule: only the classifier can see it.

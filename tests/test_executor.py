@@ -18,7 +18,7 @@ from auditor.executor import audit_files
 from auditor.limits import Limits, configure, limits
 from auditor.parse import read_report
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 STEMS = ("d01_baisha_2023", "d02_yunxi_2022", "d03_dongcheng_2022", "d22_shiqiao_2024", "d23_jiangnan_2024")
 
 

@@ -20,7 +20,7 @@ from auditor.parse import read_report
 from auditor.parse.cells import read_row, tokenise
 from auditor.template.values import count_value
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 
 
 @pytest.fixture

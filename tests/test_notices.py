@@ -19,7 +19,7 @@ from auditor.parse import read_report
 from auditor.store import load_batch, save_batch
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "corpora" / "sample"
+SAMPLE = ROOT / "tests" / "fixtures" / "formats"
 STEMS = ("d01", "d06", "d08", "s04", "d21", "s01")  # table, structure and text defects; 青川县 in 2023 and 2024
 
 
@@ -40,7 +40,9 @@ def _docx_text(path: Path) -> str:
 
 def test_every_notice_holds_each_finding_of_its_body(stored):
     batch, bodies, directory, written = stored
-    with_findings = [b for b in bodies if b.findings]  # a report without any finding gets no notice
+    in_round = RoundSummary(bodies).bodies
+    with_findings = [b for b in in_round if b.findings]  # a report without any finding gets no notice
+    assert [(b.name, b.year) for b in bodies if b not in in_round] == [("青川县人民政府", 2023)]  # nor does last year's report
     docs = sorted(p for p in (directory / NOTICES_DIR).glob("*.docx") if p.stem != ROUND_NAME)
     assert len(docs) == len(with_findings) and set(written) >= set(docs)
     for body in with_findings:
@@ -67,11 +69,11 @@ def test_round_report_counts_ranks_and_names_bodies_to_correct(stored):
     batch, bodies, directory, _ = stored
     summary = RoundSummary(bodies)
     text = _docx_text(directory / NOTICES_DIR / f"{ROUND_NAME}.docx")
-    assert f"本轮共审核年度报告 {len(bodies)} 份" in text
+    assert f"本轮共审核年度报告 {len(summary.bodies)} 份" in text and len(summary.bodies) == len(bodies) - 1
     assert f"错误 {summary.counts['error']} 项、警告 {summary.counts['warning']} 项" in text
     table = Document(str(directory / NOTICES_DIR / f"{ROUND_NAME}.docx")).tables[0]
     scores = [row.cells[3].text for row in table.rows[1:]]
-    assert len(scores) == len(bodies) and [int(s) for s in scores] == sorted((b.score for b in bodies), reverse=True)
+    assert len(scores) == len(summary.bodies) and [int(s) for s in scores] == sorted((b.score for b in summary.bodies), reverse=True)
     for body in summary.to_correct:
         assert f"{body.name}{body.year}：错误 {body.counts['error']} 项" in text
     assert "五、与上一年度对比" in text and "青川县人民政府：2023 年" in text
@@ -87,7 +89,7 @@ def test_notice_pages_escape_and_link(stored):
     assert sorted(codes) == sorted(f["code"] for f in body.findings)
     assert page.xpath(f'//a[@href="../reports/{body.page}"]')
     summary_page = lxml_html.fromstring((directory / NOTICES_DIR / f"{ROUND_NAME}.html").read_text(encoding="utf-8"))
-    assert len(summary_page.xpath('//table[@id="ranking"]/tbody/tr')) == len(bodies)
+    assert len(summary_page.xpath('//table[@id="ranking"]/tbody/tr')) == len(RoundSummary(bodies).bodies)
 
 
 def test_notice_command_and_audit_notices(stored, tmp_path):

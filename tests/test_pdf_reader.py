@@ -382,7 +382,7 @@ def _every_page_by_pdfplumber(monkeypatch):
 def _sample_pdfs() -> list:
     from pathlib import Path
 
-    return sorted((Path(__file__).resolve().parents[1] / "corpora" / "sample").glob("*.pdf"))[:6]
+    return sorted((Path(__file__).resolve().parent / "fixtures" / "formats").glob("*.pdf"))[:6]
 
 
 def test_pdfium_reads_as_pdfplumber(real_dir, monkeypatch):

@@ -13,7 +13,7 @@ from auditor.corpus.reuse import ReuseAnalysis, reuse_analysis
 from auditor.engine import audit, run
 from auditor.parse import read_report
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 MANIFEST = json.loads((SAMPLE / "manifest.json").read_text(encoding="utf-8"))
 ENTRIES = {entry["id"]: entry for entry in MANIFEST["reports"]}
 RE_ONLY = Config(select=("RE",))

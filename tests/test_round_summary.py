@@ -14,7 +14,7 @@ from auditor.parse import read_report
 from auditor.registry import load_rules
 from auditor.store import save_batch
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 
 
 def _body(index: int, agency: str, year: int, score: int | None, *codes: str) -> BodySummary:
@@ -35,22 +35,34 @@ BODIES = [
 ]
 
 
+ROUND = [b for b in BODIES if b.index not in (1, 3)]  # 甲 and 乙 2023 are there for the comparison only
+
+
+def test_the_round_leaves_out_the_reports_kept_for_the_comparison():
+    summary = RoundSummary(BODIES)
+    assert [b.index for b in summary.previous] == [1, 3]
+    assert summary.bodies == ROUND and summary.batch == BODIES
+    one_year = [b for b in BODIES if b.year == 2024]
+    assert RoundSummary(one_year).bodies == one_year and RoundSummary(one_year).previous == []
+
+
 def test_counts_bands_and_common_problems():
     summary = RoundSummary(BODIES)
-    assert summary.reports == 7 and summary.unreadable == 1 and summary.clean == 2  # 丙, and 甲 2024 (TX501 is a hint)
-    assert summary.counts["error"] == sum(1 for b in BODIES for f in b.findings if f["severity"] == "error")
-    assert summary.score_bands == [("90–100 分", 2), ("80–89 分", 2), ("60–79 分", 1), ("60 分以下", 1), ("未计算", 1)]
+    assert summary.reports == 5 and summary.unreadable == 1 and summary.clean == 2  # 丙, and 甲 2024 (TX501 is a hint)
+    assert summary.counts["error"] == sum(1 for b in ROUND for f in b.findings if f["severity"] == "error")
+    assert summary.score_bands == [("90–100 分", 2), ("80–89 分", 1), ("60–79 分", 0), ("60 分以下", 1), ("未计算", 1)]
     common = summary.common_problems()
-    assert [(p.code, p.reports) for p in common[:2]] == [("NA308", 3), ("TA201", 3)]  # NA308, TA201 tie: by severity, code
+    assert [(p.code, p.reports) for p in common[:3]] == [("NA308", 2), ("IN001", 1), ("ST101", 1)]  # ties: by severity, code
     assert all(p.summary for p in common)  # the rule's 问题 line, in Chinese
 
 
 def test_attention_ranking_and_bodies_to_correct():
     summary = RoundSummary(BODIES)
-    assert [b.index for b in summary.ranking][:3] == [6, 2, 1]  # no score first, then the lowest
+    assert [b.index for b in summary.ranking][:3] == [6, 2, 5]  # no score first, then the lowest
     needing = summary.attention(None)
-    assert {b.index for b in needing} == {b.index for b in BODIES if b.counts["error"] or b.score is None or b.score < 60}
+    assert {b.index for b in needing} == {b.index for b in ROUND if b.counts["error"] or b.score is None or b.score < 60}
     assert 4 not in {b.index for b in summary.to_correct}  # a clean report gets no notice
+    assert not {1, 3} & {b.index for b in summary.to_correct}  # nor does last year's report
 
 
 def test_two_years_of_the_same_bodies_are_compared():
@@ -81,8 +93,8 @@ def test_index_opens_with_the_summary_and_compares_years(tmp_path):
     page = lxml_html.fromstring((tmp_path / "index.html").read_text(encoding="utf-8"))
     assert _sections(page) == ["summary", "charts", "comparison", "bodies"]
     summary_text = page.get_element_by_id("summary").text_content()
-    errors = sum(r.errors for r in results)
-    assert re.search(rf"{errors}\s*项错误", summary_text) and re.search(r"3\s*份报告", summary_text)
+    errors = sum(r.errors for r in results[1:])  # the round: 青川县 2023 is there for the comparison only
+    assert re.search(rf"{errors}\s*项错误", summary_text) and re.search(r"2\s*份报告", summary_text)
     assert "与上一年度相比" in summary_text
     rows = page.xpath('//table[@id="comparison-table"]/tbody/tr')
     assert len(rows) == 1 and "青川县人民政府" in rows[0].text_content()

@@ -1,4 +1,5 @@
-"""Auditing the sample batch: every planted defect is found, and clean reports raise no alarm.
+"""Auditing the four-format catalogue (tests/fixtures/formats) in each format: every planted
+defect is found, and clean reports raise no alarm, whichever reader read them.
 
 False alarms count as much as misses: a report without planted defects may carry `info`
 findings but no `warning` or `error`.
@@ -14,7 +15,7 @@ from auditor.engine import audit
 from auditor.finding import Severity
 from auditor.parse import read_report
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 MANIFEST = json.loads((SAMPLE / "manifest.json").read_text(encoding="utf-8"))
 NOT_YET_CHECKED: tuple[str, ...] = ()
 FORMS = ("txt", "html", "docx", "pdf")

@@ -1,7 +1,10 @@
-"""The sample batch: every report parses to its manifest, in every layout, and the batch is current.
+"""The four-format catalogue (tests/fixtures/formats): every report parses to its manifest in
+every format and layout, and the fixture is current.
 
-The manifest is written by the generator from the values it rendered, never from a parse, so a
-reader that loses or invents a number fails here.
+Each report of the catalogue is written four times (txt, html, docx, pdf), so the readers are
+held to the same tables, body, kind and year whatever the format. The manifest is written by the
+generator from the values it rendered, never from a parse, so a reader that loses or invents a
+number fails here. (The demo round in corpora/sample is tested in tests/test_sample_round.py.)
 """
 from __future__ import annotations
 
@@ -14,14 +17,14 @@ from auditor.output.parse_json import report_to_json
 from auditor.parse import parse_document, read_report
 from auditor.ingest.html import read_html
 from auditor.ingest.txt import read_txt
-from synth.__main__ import write_batch
+from synth.__main__ import write_formats
 from synth.build import LAYOUTS
 from synth.catalogue import random_specs, sample_specs
 from synth.labels import request_rows, result_rows
 from synth.render_html import render_html
 from synth.render_text import render_text
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 MANIFEST = json.loads((SAMPLE / "manifest.json").read_text(encoding="utf-8"))
 ENTRIES = {entry["id"]: entry for entry in MANIFEST["reports"]}
 
@@ -64,9 +67,10 @@ def test_batch_covers_what_the_issue_asks():
 
 
 def test_committed_batch_is_what_the_generator_writes(tmp_path):
-    write_batch(tmp_path)
+    write_formats(tmp_path)
     for path in sorted(SAMPLE.iterdir()):
-        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), f"{path.name}: run PYTHONPATH=tools python -m synth corpora/sample"
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), \
+            f"{path.name}: run PYTHONPATH=tools python -m synth --formats tests/fixtures/formats"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in SAMPLE.iterdir())
 
 

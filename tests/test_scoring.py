@@ -13,7 +13,7 @@ from auditor.nlp.keywords import element_rules
 from auditor.registry import load_rules
 from auditor.scoring import COSTS, ELEMENT_WEIGHTS, NOT_DEDUCTED, PARTS, score_report
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 ALL_PRESENT = [{"element": e, "status": "present"} for e in ELEMENT_WEIGHTS]
 
 

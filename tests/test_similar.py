@@ -14,7 +14,7 @@ from auditor.corpus.parameters import ReuseParameters
 from auditor.output.similar_files import write_similar
 from auditor.parse import read_report
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 IDS = ("d22_shiqiao_2024", "d23_jiangnan_2024", "s01_liuhe_2023", "s05_linjiang_2023", "s06_linjiang_2024")
 FILES = [str(SAMPLE / f"{stem}.txt") for stem in IDS]
 

@@ -22,7 +22,7 @@ import pytest
 from auditor.output.audit_json import audit_to_json
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "corpora" / "sample"
+SAMPLE = ROOT / "tests" / "fixtures" / "formats"
 SEEDS = ROOT.parent / "shared" / "seeds"
 CLASSIFIER_CODES = {"NA301", "NA302", "NA303", "NA304", "NA305", "NA311", "NA312"}
 

@@ -95,8 +95,11 @@ def _excerpt(finding: dict[str, Any], text: str) -> str:
 
 
 def notices(batch: StoredBatch, bodies: list[BodySummary]) -> list[Notice]:
-    """A notice for every report with at least one finding, in batch order."""
-    return [body_notice(body, report) for body, report in zip(bodies, batch.reports) if body.findings]
+    """A notice for every report of the round with at least one finding, in batch order (a
+    report kept in the batch for the comparison with last year gets none: see RoundSummary)."""
+    in_round = {body.index for body in RoundSummary(bodies).bodies}
+    return [body_notice(body, report) for body, report in zip(bodies, batch.reports)
+            if body.findings and body.index in in_round]
 
 
 def write_notices(batch: StoredBatch, bodies: list[BodySummary], directory: Path) -> list[Path]:

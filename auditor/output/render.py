@@ -44,9 +44,10 @@ def _write_html(batch: StoredBatch, bodies, directory: Path) -> None:
     from auditor.output.fonts import FontMissing
     from auditor.output.html_index import write_index
     from auditor.output.html_report import write_report_pages
+    from auditor.output.round_summary import RoundSummary
 
     try:
-        charts = write_charts(bodies, batch.audit.get("reuse"), directory / "charts")
+        charts = write_charts(RoundSummary(bodies).bodies, batch.audit.get("reuse"), directory / "charts")
     except FontMissing as error:
         sys.stderr.write(f"错误：{error}\n")
         charts = []

@@ -4,6 +4,10 @@ Computed from the body summaries of a stored batch only: counts, the score distr
 most common problems (by how many reports have them), the bodies that need attention, and —
 when the batch holds two years of the same bodies — each body's year beside its previous one
 (score then and now, problems fixed, repeated and new).
+
+The round is what the supervisor audits now: when a body's report of the year before its latest
+is in the batch too, that earlier report is there for the comparison only — it is not counted,
+ranked or sent a notice again (it was last year's round). A batch of one year is a round whole.
 """
 from __future__ import annotations
 
@@ -57,9 +61,15 @@ class YearPair:
 
 
 class RoundSummary:
+    """`batch`: every report of the stored batch; `bodies`: the round (the batch without the
+    reports kept for the comparison, `previous`)."""
+
     def __init__(self, bodies: list[BodySummary], rules: dict | None = None):
-        self.bodies = bodies
+        self.batch = bodies
         self._rules = rules if rules is not None else _load_rules()
+        earlier = {(pair.name, pair.then.year) for pair in self.year_pairs}
+        self.previous = [b for b in bodies if (b.agency, b.year) in earlier]
+        self.bodies = [b for b in bodies if (b.agency, b.year) not in earlier]
 
     @cached_property
     def counts(self) -> Counter:
@@ -138,7 +148,7 @@ class RoundSummary:
         """Each body found in two years: its latest report beside the one of the year before
         (one report per body and year; the same report in several formats counts once)."""
         by_body: dict[str, dict[int, BodySummary]] = {}
-        for body in self.bodies:
+        for body in self.batch:
             if body.agency and body.year:
                 by_body.setdefault(body.agency, {}).setdefault(body.year, body)
         pairs = []

@@ -1,5 +1,5 @@
 """Deterministic hostile inputs for the fuzz suite: every class of issue #10, made from the
-project's own sample reports (corpora/sample) and from scratch.
+project's own sample reports (tests/fixtures/formats) and from scratch.
 
 `inputs()` yields the same list of `Input`s on every run (one seeded generator per class); an
 input is a file name (bytes: names need not be UTF-8), its content and its class.
@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Callable, Iterator
 
-SAMPLE = Path(__file__).resolve().parents[2] / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "formats"
 SEED = 20261203
 
 # A small report written here (not taken from any real one), for inputs made from scratch.

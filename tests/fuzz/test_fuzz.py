@@ -78,7 +78,7 @@ def test_every_input_finishes_its_per_file_stage_within_the_limits(chosen, writt
     from auditor.engine import audit
     from auditor.parse import read_report
 
-    sample = Path(__file__).resolve().parents[2] / "corpora" / "sample" / "d01_baisha_2023.txt"
+    sample = Path(__file__).resolve().parents[1] / "fixtures" / "formats" / "d01_baisha_2023.txt"
     audit([read_report(sample)])  # models loaded before the children fork, as the executor does
     outcomes, failures = Counter(), []
     slowest, largest = (0.0, b""), (0, b"")
