@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 from auditor.template.formats import Table, version
+from auditor.template.relations import numbers
 from auditor.template.values import Value
 
 AGENCY_KINDS = ("township", "street", "county", "city", "province", "department", "other")
@@ -97,6 +99,12 @@ class TableReading:
     def layout(self) -> Table:
         """The template's description of this table, in the version it follows."""
         return version(self.template).tables[self.name]
+
+    @cached_property
+    def numbers(self) -> tuple:
+        """The number of each cell in the layout's reading order (None when blank, 「/」,
+        unreadable or absent): what the relation checker sums, computed once per table."""
+        return numbers(self.cells or {}, self.template, self.name)
 
     def value(self, row: str, column: str) -> Value | None:
         """The cell at (row, column); None when the table was not read or has no such cell."""

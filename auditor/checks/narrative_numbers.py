@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 import cn2an
 
@@ -29,6 +30,7 @@ from auditor.limits import Limits
 from auditor.model import Report
 from auditor.registry import rule
 from auditor.template import TOTAL_ROW, V2021
+from auditor.template.relations import sum_of, total_terms
 
 _N = rf"(?P<n>\d{{1,{Limits.max_digits}}}|[零〇一二两三四五六七八九十百千]{{1,8}})\s*(?:件|条|个|起|宗|例)"  # longer: no count
 _GAP = r"[^，,；;。：:\d（(）)]{0,16}?"
@@ -93,9 +95,9 @@ def narrative_table_mismatch(report: Report):
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（报告数据应真实准确）。
     """
     requests = report.tables.get("requests")
-    rows = requests if requests is not None and requests.ok else None
+    rows = _Totals(requests) if requests is not None and requests.ok else None
     review = report.tables.get("review_litigation")
-    groups = review if review is not None and review.ok else None
+    groups = _Totals(review) if review is not None and review.ok else None
     active = report.tables.get("active")
     documents = active if active is not None and active.ok and active.template == V2021.key else None
     if rows is None and groups is None and documents is None:
@@ -124,30 +126,45 @@ def _own_area(report: Report) -> str | None:
     return None
 
 
-def _cells(rows, keys: tuple[str, ...]) -> dict[str, int] | None:
-    """The 总计 cell of each row (a group: of each of its rows), or None when one is not a count."""
-    found = {}
-    for key in keys:
-        members = rows.layout.members(key) or (key,)
-        for member in members:
-            value = rows.number(member, "total")
-            if not isinstance(value, int):
-                return None
-            found[member] = value
-    return found
+class _Total(NamedTuple):
+    total: int
+    cells: dict[str, int]  # the 总计 cell of each row summed, by row key
 
 
-def _sum_text(cells: dict[str, int]) -> str:
-    return " + ".join(str(v) for v in cells.values()) + (f" = {sum(cells.values())}" if len(cells) > 1 else "")
+class _Totals:
+    """The totals of rows and groups of one table read (三 or 四), each summed once per report
+    over the cells the template names (`total_terms`: a row's 总计, or those of a group's rows)."""
+
+    def __init__(self, reading):
+        self.reading = reading
+        self._found: dict[tuple[str, ...], _Total | None] = {}
+
+    def __call__(self, keys: tuple[str, ...]) -> _Total | None:
+        """The sum over the rows or groups `keys`, None when a cell is not a count."""
+        if keys not in self._found:
+            self._found[keys] = self._sum(keys)
+        return self._found[keys]
+
+    def _sum(self, keys: tuple[str, ...]) -> _Total | None:
+        reading = self.reading
+        terms = [t for key in keys for t in total_terms(reading.template, reading.name, key)]
+        total, operands = sum_of(terms, lambda t: reading.value(t.row, t.column))
+        if total is None or not all(isinstance(v.number, int) for _, v in operands):
+            return None
+        return _Total(total, {t.row: v.number for t, v in operands})
+
+
+def _sum_text(found: _Total) -> str:
+    return " + ".join(str(v) for v in found.cells.values()) + (f" = {found.total}" if len(found.cells) > 1 else "")
 
 
 def _request_claims(report: Report, clause: str, place, rows, total: bool):
     """Claims of a clause about requests; `total` is False in a breakdown (「其中…」), where
     only results and their shares are read."""
-    new, carried = _cells(rows, ("1",)), _cells(rows, ("2",))
+    new, carried = rows(("1",)), rows(("2",))
     if new is None:
         return
-    new_total, carried_total = new["1"], (carried or {}).get("2")
+    new_total, carried_total = new.total, carried.total if carried is not None else None
     if not total:
         yield from _result_claims(clause, place, rows, new_total, carried_total)
         return
@@ -172,30 +189,31 @@ def _request_claims(report: Report, clause: str, place, rows, total: bool):
             stated_year = match.groupdict().get("year")
             if stated_year and year and int(stated_year) != (year - 1 if key == "2" else year + 1):
                 continue  # another year's carry-over
-            cells, claim = _cells(rows, (key,)), _number(match.group("n"))
-            if cells is None or claim is None or claim == cells[key]:
+            found, claim = rows((key,)), _number(match.group("n"))
+            if found is None or claim is None or claim == found.total:
                 continue
-            yield _hit(place, match, f"「{match.group()}」", claim, f"表三「{name}」总计 {cells[key]}", str(cells[key]), cells, key)
+            yield _hit(place, match, f"「{match.group()}」", claim, f"表三「{name}」总计 {found.total}", str(found.total),
+                       found.cells, key)
     yield from _result_claims(clause, place, rows, new_total, carried_total)
 
 
 def _result_claims(clause: str, place, rows, new_total: int, carried_total: int | None):
-    handled = _cells(rows, (TOTAL_ROW,))
+    handled = rows((TOTAL_ROW,))
     for kind, pattern in _RESULTS.items():
         for match in pattern.finditer(clause):
-            cells = _cells(rows, _RESULT_ROWS[kind])
-            if cells is None:
+            found = rows(_RESULT_ROWS[kind])
+            if found is None:
                 continue
-            value = sum(cells.values())
+            value, cells = found
             count = _COUNT_AFTER.match(clause, match.end())
             claim = _number(count.group("n")) if count else None
             if claim is not None and claim != value:
                 yield _hit(place, count, f"{_RESULT_NAMES[kind]} {claim} 件", claim,
-                           f"表三「{_RESULT_NAMES[kind]}」{_sum_text(cells)}", str(value), cells, _RESULT_ROWS[kind][0])
+                           f"表三「{_RESULT_NAMES[kind]}」{_sum_text(found)}", str(value), cells, _RESULT_ROWS[kind][0])
                 continue
             share = _SHARE.match(clause, count.end() if count else match.end())
             if share and handled is not None:
-                yield from _share_claim(place, share, kind, cells, value, handled[TOTAL_ROW], new_total, carried_total)
+                yield from _share_claim(place, share, kind, cells, value, handled.total, new_total, carried_total)
 
 
 def _share_claim(place, share, kind: str, cells, value: int, total: int, new_total: int, carried_total: int | None):
@@ -211,19 +229,15 @@ def _share_claim(place, share, kind: str, cells, value: int, total: int, new_tot
 
 
 def _review_claims(clause: str, place, groups):
-    review_total = groups.number("review", "total")
-    litigation = [groups.number(group, "total") for group in ("litigation_direct", "litigation_after_review")]
-    for pattern, name, row, cells in ((_REVIEW, "行政复议总计", "review", {"review": review_total}),
-                                      (_LITIGATION, "行政诉讼总计", "litigation",
-                                       dict(zip(("litigation_direct", "litigation_after_review"), litigation)))):
-        if not all(isinstance(v, int) for v in cells.values()):
+    for pattern, name, row in ((_REVIEW, "行政复议总计", "review"), (_LITIGATION, "行政诉讼总计", "litigation")):
+        found = groups((row,))  # 行政诉讼: the group's rows, as the template groups them
+        if found is None:
             continue
-        expected = sum(cells.values())
         for match in pattern.finditer(clause):
             claim = _number(match.group("n"))
-            if claim is not None and claim != expected and not _OUTCOME.search(match.group()):
-                hit = _hit(place, match, f"「{match.group()}」", claim, f"表四「{name}」{_sum_text(cells)}", str(expected),
-                           cells, row, table="review_litigation")
+            if claim is not None and claim != found.total and not _OUTCOME.search(match.group()):
+                hit = _hit(place, match, f"「{match.group()}」", claim, f"表四「{name}」{_sum_text(found)}",
+                           str(found.total), found.cells, row, table="review_litigation")
                 yield Hit(hit.message, Location(section="四", table="review_litigation", row=row, column="total",
                                                 start=hit.location.start, end=hit.location.end), hit.evidence)
 

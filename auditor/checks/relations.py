@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from auditor.finding import Hit, Location
 from auditor.model import Report
-from auditor.template import TABLE_SECTIONS, Outcome, Relation, Term, evaluate, relations
+from auditor.template import TABLE_NAMES, TABLE_SECTIONS, Outcome, Relation, Term, evaluate, relations, version
+from auditor.template.relations import broken_relations, numbers
 
 _MANY_TERMS = 4  # on a longer side, zero operands are left out of the written relation
 
@@ -21,12 +22,11 @@ def broken(report: Report, code: str, previous: Report | None = None):
     year before, for the relations across years)."""
     if not _readable(report, code, previous):
         return
-    lookup = _lookup(report, previous)
-    for relation in relations(report.template, code):
-        if relation.across_years and previous is None:
-            continue
-        outcome = evaluate(relation, lookup)
-        if outcome is not None and not outcome.holds:
+    key = version(report.template).key
+    sources = _numbers(report, key) + (_numbers(previous, key) if previous is not None else _ABSENT)
+    for relation in broken_relations(key, code, sources):
+        outcome = evaluate(relation, _lookup(report, previous))
+        if outcome is not None:
             yield _hit(outcome, previous)
 
 
@@ -44,16 +44,28 @@ def _readable(report: Report, code: str, previous: Report | None) -> bool:
     return True
 
 
+_ABSENT = (None,) * len(TABLE_NAMES)
+
+
+def _numbers(report: Report, key: str) -> tuple:
+    """The numbers tuple of each table of `report` in the layout of version `key` (the table's
+    own, computed once per table, when it follows that version)."""
+    found = []
+    for name in TABLE_NAMES:
+        table = report.tables.get(name)
+        if table is None or table.cells is None:
+            found.append(None)
+        else:
+            found.append(table.numbers if table.template == key else numbers(table.cells, key, name))
+    return tuple(found)
+
+
 def _lookup(report: Report, previous: Report | None):
-    def cells_of(source: Report | None) -> dict:
-        tables = source.tables.items() if source is not None else ()
-        return {name: t.cells for name, t in tables if t is not None and t.cells is not None}
-
-    now, before = cells_of(report), cells_of(previous)
-
+    """A term's Value, for the relations that broke (their findings show every operand)."""
     def value(term: Term):
-        cells = (before if term.previous else now).get(term.table)
-        return cells.get((term.row, term.column)) if cells is not None else None
+        source = previous if term.previous else report
+        table = source.tables.get(term.table) if source is not None else None
+        return table.value(term.row, term.column) if table is not None else None
     return value
 
 

@@ -68,14 +68,24 @@ class Table:
         return tuple(r.key for r in self.rows)
 
     def members(self, group: str) -> tuple[str, ...]:
-        """The keys of the rows under `group`, directly or through a sub-group, in order."""
-        def under(key: str | None) -> bool:
-            while key is not None:
-                if key == group:
-                    return True
-                key = self.groups[key].group if key in self.groups else None
-            return False
-        return tuple(r.key for r in self.rows if under(r.group))
+        """The keys of the rows under `group`, directly or through a sub-group, in order
+        (computed once per table and group)."""
+        cached = self.__dict__.setdefault("_members", {})
+        found = cached.get(group)
+        if found is None:
+            def under(key: str | None) -> bool:
+                while key is not None:
+                    if key == group:
+                        return True
+                    key = self.groups[key].group if key in self.groups else None
+                return False
+            found = cached[group] = tuple(r.key for r in self.rows if under(r.group))
+        return found
+
+    @property
+    def total_column(self) -> Column:
+        """The 总计 column of a table of shared columns (三, 四): the last, the sum of the others."""
+        return self.columns[-1]
 
     def columns_of(self, row: str) -> tuple[Column, ...]:
         return self.row(row).columns or self.columns

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Callable, Iterable
+from operator import itemgetter
+from typing import Callable, Iterable, Iterator, Mapping
 
-from auditor.template.formats import REVIEW_GROUP_NAMES, TOTAL_ROW, Version, result_rows, version as version_of
+from auditor.template.formats import (REVIEW_GROUP_NAMES, TABLE_NAMES, TOTAL_ROW, Version, result_rows,
+                                      version as version_of)
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,133 @@ def evaluate(relation: Relation, lookup: Lookup) -> Outcome | None:
             operands.append((term, value))
             sides[index] += term.sign * number
     return Outcome(relation, sides[0], sides[1], tuple(operands))
+
+
+# --- The compiled form: what the checker's loop runs ---------------------------------------------
+# The checker sums numbers, not Values: each table read gives the tuple of its cells' numbers in
+# the order of its layout (`numbers`, None for a blank, unreadable or absent cell), and each
+# relation is compiled once per version into positions in those tuples. `sources` holds the
+# tuples of the tables in TABLE_NAMES order, this year's then the previous year's (None where
+# a table is absent).
+SLOTS = {(previous, table): index + (len(TABLE_NAMES) if previous else 0)
+         for previous in (False, True) for index, table in enumerate(TABLE_NAMES)}
+
+
+@lru_cache(maxsize=None)
+def cell_keys(version: str, table: str) -> tuple[tuple[str, str], ...]:
+    """(row, column) of every cell of a table of a version, in the layout's reading order."""
+    return tuple((row, column.key) for row, column in version_of(version).tables[table].cells())
+
+
+def numbers(cells: Mapping[tuple[str, str], object], version: str, table: str) -> tuple:
+    """The number of each cell of the table's layout (see `cell_keys`), None when the cell is
+    blank, 「/」, unreadable or absent."""
+    keys = cell_keys(version, table)
+    try:
+        return tuple([value.number for value in map(cells.get, keys)])
+    except AttributeError:  # a cell absent
+        return tuple(getattr(cells.get(key), "number", None) for key in keys)
+
+
+def _positions(version: str, terms: tuple[Term, ...]):
+    """A function giving the numbers of `terms` from one numbers tuple (always a tuple)."""
+    index = {key: i for i, key in enumerate(cell_keys(version, terms[0].table))}
+    places = [index[(t.row, t.column)] for t in terms]
+    if len(places) == 1:
+        only = places[0]
+        return lambda found: (found[only],)
+    return itemgetter(*places)
+
+
+@dataclass(frozen=True, slots=True)
+class Compiled:
+    """A relation as the checker's loop runs it. `slot` is set when every term lies in one
+    table of one year with sign +1 (all but HI701/HI702): `left`/`right` then give a side's
+    numbers from that table's tuple in one call; else `terms` are (slot, position, sign, side)."""
+
+    relation: Relation
+    slot: int | None
+    left: Callable[[tuple], tuple] | None
+    right: Callable[[tuple], tuple] | None
+    terms: tuple[tuple[int, int, int, int], ...] = ()
+
+
+@lru_cache(maxsize=None)
+def compiled(version: str, code: str | None = None) -> tuple[Compiled, ...]:
+    """The relations of `relations(version, code)` compiled once per version and code into
+    positions in the numbers tuples, so that evaluation builds no label, dict or object."""
+    key = version_of(version).key
+    found = []
+    for r in relations(version, code):
+        slots = {SLOTS[(t.previous, t.table)] for t in r.terms}
+        if len(slots) == 1 and all(t.sign == 1 for t in r.terms):
+            found.append(Compiled(r, slots.pop(), _positions(key, r.left), _positions(key, r.right)))
+            continue
+        terms = tuple((SLOTS[(t.previous, t.table)], cell_keys(key, t.table).index((t.row, t.column)), t.sign,
+                       0 if side is r.left else 1) for side in (r.left, r.right) for t in side)
+        found.append(Compiled(r, None, None, None, terms))
+    return tuple(found)
+
+
+_NOT_EVALUATED = TypeError  # a None (blank, unreadable, absent) in a sum
+
+
+def broken_relations(version: str, code: str | None, sources: tuple) -> Iterator[Relation]:
+    """The relations of `version` (breaking `code`) that can be evaluated over `sources` (a
+    numbers tuple per slot, see SLOTS) and do not hold; a relation with an operand that is absent
+    or not a number is not evaluated."""
+    for entry in compiled(version, code):
+        if entry.slot is not None:
+            found = sources[entry.slot]
+            if found is None:
+                continue
+            try:
+                if sum(entry.left(found)) == sum(entry.right(found)):
+                    continue
+            except _NOT_EVALUATED:
+                continue
+        else:
+            sides = [0, 0]
+            for slot, place, sign, side in entry.terms:
+                table = sources[slot]
+                number = table[place] if table is not None else None
+                if number is None:
+                    break
+                sides[side] += number if sign > 0 else -number
+            else:
+                if sides[0] != sides[1]:
+                    yield entry.relation
+            continue
+        yield entry.relation
+
+
+# --- Sums of cells that no relation names: a row's or a group's total ----------------------------
+def total_terms(version: str, table: str, key: str) -> tuple[Term, ...]:
+    """The cells whose sum is the total of row or group `key` of `table` (三 or 四): the 总计 cell
+    of the row itself, or of each data row under the group (行政诉讼 = 未经复议直接起诉 +
+    复议后起诉; （三）不予公开 = its eight rows)."""
+    return _total_terms(version_of(version).key, table, key)
+
+
+@lru_cache(maxsize=None)
+def _total_terms(version: str, table: str, key: str) -> tuple[Term, ...]:
+    layout = version_of(version).tables[table]
+    rows = layout.members(key) or (key,)
+    return tuple(Term(table, row, layout.total_column.key) for row in rows)
+
+
+def sum_of(terms: Iterable[Term], lookup: Lookup) -> tuple[int | None, tuple[tuple[Term, object], ...]]:
+    """The signed sum of the cells, and each operand with its value; the sum is None when an
+    operand is absent or not a number (a blank is no 0)."""
+    operands, total = [], 0
+    for term in terms:
+        value = lookup(term)
+        number = getattr(value, "number", None)
+        if number is None:
+            return None, ()
+        operands.append((term, value))
+        total += term.sign * number
+    return total, tuple(operands)
 
 
 def holds_all(relations_: Iterable[Relation], values: dict[tuple[str, str], object]) -> bool:
