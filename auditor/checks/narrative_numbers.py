@@ -59,7 +59,6 @@ _SHARE = re.compile(r"[^，,；;。]{0,6}?占(?:比)?(?:为)?\s*(?P<p>\d+(?:\.\d
 _REVIEW = re.compile(r"(?:被申请|发生|收到|受理)?行政复议(?:案件|申请)?" + _GAP + _AMOUNT + _N)
 _LITIGATION = re.compile(r"(?:被提起|发生|收到)?行政诉讼(?:案件)?" + _GAP + _AMOUNT + _N)
 _IN_FORCE = re.compile(r"现行有效(?:的)?(?:行政)?规范性文件" + _GAP + _AMOUNT + _N)
-_SENTENCE = re.compile(r"[^。！？；;\n]+")
 _CLAUSE = re.compile(r"[^，,；;]+")
 # A sentence that counts for more than the body (the tables may be of the body alone), or for two
 # scopes at once; 「全区」 in a district government's report is the body's own area, as its tables are.
@@ -71,6 +70,10 @@ _OTHER_REQUESTS = re.compile(r"热线|工单|留言|信访|咨询|来电|来信|
 _REQUEST_WORDS = re.compile(r"申请|结转|公开|提供|处理|办结|答复")
 _BREAKDOWN = re.compile(r"^\s*(?:其中|包括|含|分别)")
 _PARENTHESIS = re.compile(r"[（(][^（()）]*[）)]")
+# A sentence (between 。！？；; and line ends) that may hold a claim: every claim has a count with
+# its unit (_N), a share (%) or says 未收到. Matched from a sentence's start only, so the scan
+# stays linear.
+_SENTENCE = re.compile(r"(?:(?<=[。！？；;\n])|^)[^。！？；;\n]*[件条个起宗例未%％][^。！？；;\n]*")
 # An outcome named inside a review or litigation count (「行政复议纠正1件」) is a cell, not the total.
 _OUTCOME = re.compile(r"维持|纠正|撤销|确认|驳回|败诉|胜诉|审结|终止|其他结果")
 
@@ -112,9 +115,9 @@ def narrative_table_mismatch(report: Report):
             words, place, total = clause.group(), (text, offset, clause.start()), not _BREAKDOWN.match(clause.group())
             if rows is not None and _REQUEST_WORDS.search(words) and not _OTHER_REQUESTS.search(words):
                 yield from _request_claims(report, words, place, rows, total)
-            if groups is not None and total and "信息公开" in text:
+            if groups is not None and total and "信息公开" in text and ("行政复议" in words or "行政诉讼" in words):
                 yield from _review_claims(words, place, groups)
-            if documents is not None and total:
+            if documents is not None and total and "现行有效" in words:
                 yield from _document_claims(words, place, documents)
 
 

@@ -23,13 +23,23 @@ _PAGE_FURNITURE = re.compile(r"来源[:：]|索引号|发布日期|发布时间|
 _FOOTER = re.compile(r"^[^\S\n]*(?:[-—－]\s*\d{1,3}\s*[-—－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)[^\S\n]*$", re.M)
 
 
-def _prose(report: Report):
-    """(offset, line) of each line that is not a table row."""
-    offset = 0
+_LAST_PROSE: tuple = (None, ())  # (report, its prose lines): the TX rules of one report share them
+
+
+def _prose(report: Report) -> tuple[tuple[int, str], ...]:
+    """(offset, line) of each line that is not a table row (split once per report)."""
+    global _LAST_PROSE
+    last = _LAST_PROSE  # read once: another thread may put its own report there meanwhile
+    if last[0] is report:
+        return last[1]
+    found, offset = [], 0
     for line in report.text.split("\n"):
         if "\t" not in line:
-            yield offset, line
+            found.append((offset, line))
         offset += len(line) + 1
+    lines = tuple(found)
+    _LAST_PROSE = (report, lines)
+    return lines
 
 
 @rule("TX501", "repeated-word", "info")
@@ -123,6 +133,8 @@ def _traditional_runs(line: str):
     if line.isascii():
         return
     simplified = to_simplified(line)
+    if simplified == line:
+        return
     if len(simplified) != len(line):  # a phrase changed length: judge character by character
         simplified = "".join(to_simplified(char) for char in line)
     changed = [i for i, (a, b) in enumerate(zip(line, simplified))
@@ -260,6 +272,9 @@ _FILL_IN = re.compile(r"[“「【\[〔（(]\s*((?:具体|此处|请|填写|填�
                       r"|[\u4e00-\u9fff]{0,10}(?:名称|全称)|(?:请|此处)?(?:填写|填入)[^”」】\]〕）)]{0,12})\s*[”」】\]〕）)]")
 _LETTERS = re.compile(r"(?<![A-Za-z0-9_./:@%=&?-])(?:(?:19|20)?[XxＸｘ]{2,4}|[×＊*]{2,4}|Y{4}|M{1,2}(?=月)|D{1,2}(?=日))"
                       r"(?![A-Za-z0-9_./:@%=&?-])")
+# A character every match of _LETTERS holds (a quick search: _LETTERS starts with a look-behind
+# and an alternation, which the regex engine tries at every position).
+_LETTER_MARK = re.compile(r"[XxＸｘ×＊*YMD]")
 # 「王××」 after a role, or 「××先生」: a person's name withheld on purpose, not a placeholder.
 _REDACTION_BEFORE = re.compile(r"(?:申请人|当事人|原告|被告|第三人|举报人|投诉人|群众|市民|村民|同志)[\u4e00-\u9fff]?$")
 _REDACTION_AFTER = re.compile(r"^(?:先生|女士|同志|某)")
@@ -274,18 +289,23 @@ def placeholder_left(report: Report):
     示例：「在“具体重大政策名称”发布时，同步发布解读」；「20XX年，我乡将继续……」。
     依据：《中华人民共和国政府信息公开条例》第五十条（年度报告应如实报告本机关工作情况）；国办公开办函〔2021〕30号（对内容不真实、不完整的报告予以问责）。
     """
+    # A pattern found nowhere in the text is found in no line of it: one search each decides
+    # whether the line by line reading is needed.
     offset = 0
-    for line in report.text.split("\n"):
+    for line in report.text.split("\n") if _LABEL_NOTE.search(report.text) else ():
         if "\t" in line or "|" in line:
             for match in _LABEL_NOTE.finditer(line):
                 yield Hit(f"表格标签中留有填报说明「{match.group()}」", Location(start=offset + match.start(), end=offset + match.end()),
                           {"found": match.group()})
         offset += len(line) + 1
+    fill_in, letters = _FILL_IN.search(report.text), _LETTER_MARK.search(report.text)
+    if not (fill_in or letters):
+        return
     for offset, line in _prose(report):
-        for match in _FILL_IN.finditer(line):
+        for match in _FILL_IN.finditer(line) if fill_in else ():
             yield Hit(f"报告中留有待填写的占位内容「{match.group()}」",
                       Location(start=offset + match.start(), end=offset + match.end()), {"found": match.group()})
-        for match in _LETTERS.finditer(line):
+        for match in _LETTERS.finditer(line) if letters and _LETTER_MARK.search(line) else ():
             before, after = line[max(0, match.start() - 6):match.start()], line[match.end():match.end() + 2]
             if not (_CHINESE_CHAR.search(before[-1:]) or _CHINESE_CHAR.match(after)):
                 continue  # letters among letters or numbers: a code, not a placeholder
@@ -319,12 +339,12 @@ def date_digits_lost(report: Report):
     示例：「本报告统计期限自20231月1日起至202312月31日止」。
     依据：国办公开办函〔2021〕30号（年度报告应载明统计期限，内容准确）；GB/T 15835—2011《出版物上数字用法》。
     """
-    for offset, line in _prose(report):
-        for match in _LOST_DATE.finditer(line):
+    for offset, line in _prose(report):  # every lost date ends in 日, every year starts 20: quick tests first
+        for match in _LOST_DATE.finditer(line) if "日" in line else ():
             yield Hit(f"日期缺字：「{match.group()}」，应写作「{_date_as_written(match)}」",
                       Location(start=offset + match.start(), end=offset + match.end()),
                       {"found": match.group(), "suggest": _date_as_written(match)})
-        for match in _YEAR_WITHOUT_NIAN.finditer(line):
+        for match in _YEAR_WITHOUT_NIAN.finditer(line) if "20" in line else ():
             year = match.group(1)
             yield Hit(f"句首年份缺「年」字：「{line[match.start(1):match.end(1) + 4]}」，应写作「{year}年」",
                       Location(start=offset + match.start(1), end=offset + match.end(1)), {"found": year, "suggest": f"{year}年"})
