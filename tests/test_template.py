@@ -199,3 +199,89 @@ def test_cells_are_named_by_the_formats_labels():
     assert cell_name("active", "regulations", "2", "2019") == "「规章」对外公开总数量"
     assert cell_name("active", "regulations", "2", "2021") == "「规章」现行有效件数"
     assert cell_name("requests", "9.9", "x") == "「9.9」行「x」列"  # keys the format lacks stay as given
+
+
+def test_solve_sets_what_one_relation_determines_and_nothing_else():
+    from auditor.template.relations import solve
+
+    review = {("review_litigation", "review", key): n for key, n in (("upheld", 2), ("corrected", 1), ("other", 0),
+                                                                     ("pending", 4))}
+    assert solve("2021", review)[("review_litigation", "review", "total")] == 7
+    # 现行有效 = last year's + issued − repealed; last year's cell is read, never set
+    cells = solve("2021", {("active", "regulations", "issued"): 3, ("active", "regulations", "repealed"): 1},
+                  previous={("active", "regulations", "in_force"): 10})
+    assert cells[("active", "regulations", "in_force")] == 12
+    assert ("active", "regulations", "in_force") not in solve("2021", {("active", "regulations", "issued"): 3,
+                                                                      ("active", "regulations", "repealed"): 1})
+    # two unknowns in every relation that names them: nothing is guessed
+    partial = {("review_litigation", "review", "upheld"): 2, ("review_litigation", "review", "corrected"): 1}
+    assert solve("2021", partial) == partial
+
+
+@pytest.mark.parametrize("key", list(VERSIONS))
+def test_the_generators_tables_hold_every_relation_of_the_template(key):
+    """synth's tables (tools/synth/tables.py) before any planted defect: every relation within
+    the year holds, and 现行有效 follows last year's table."""
+    import random
+
+    from synth.tables import active_table, requests_table, review_table
+
+    from auditor.template.relations import broken_relations, numbers
+
+    with_requests = 0
+    for seed in range(40):
+        rng = random.Random(seed)
+        kind = rng.choice(("township", "street", "county", "city", "province", "department"))
+        last = active_table(rng, key, kind)
+        tables = {"requests": requests_table(rng, key, kind), "review_litigation": review_table(rng, kind),
+                  "active": active_table(rng, key, kind, last)}
+        now = _json_cells(tables, key)
+        before = _json_cells({"active": last}, key)
+        sources = tuple(numbers(now[n], key, n) if n in now else None for n in ("active", "requests", "review_litigation"))
+        sources += tuple(numbers(before[n], key, n) if n in before else None for n in ("active", "requests", "review_litigation"))
+        with_requests += any(v for v in sources[1] if v)
+        assert not [r.name for r in broken_relations(key, None, sources)]
+    assert with_requests >= 20, "too few tables with requests: the test would test little"
+
+
+def _json_cells(tables: dict, key: str) -> dict:
+    """The generator's JSON-shaped tables as cells of the template's layout (counts only)."""
+    found = {}
+    for name, values in tables.items():
+        layout = VERSIONS[key].tables[name]
+        rows = values["rows"] if layout.shape == "grid" else values
+        cells = {}
+        for row in layout.rows:
+            printed = rows[row.key]
+            printed = printed if isinstance(printed, list) else [printed]
+            for column, value in zip(layout.columns_of(row.key), printed):
+                cells[(row.key, column.key)] = count(value) if isinstance(value, int) else count_value(str(value))
+        found[name] = cells
+    return found
+
+
+def test_the_generator_takes_its_totals_from_the_template(monkeypatch):
+    """With another relation for table 四's 总计 in the template, the generator's totals follow it:
+    synth keeps no arithmetic of its own."""
+    import random
+
+    from synth.tables import review_table
+
+    import importlib
+
+    template_relations = importlib.import_module("auditor.template.relations")  # the module, not the function
+
+    original = template_relations.relations
+
+    def upheld_only(version, code=None):
+        found = []
+        for r in original(version, code):
+            if r.code == "TA204":
+                r = replace(r, left=r.left[:1])  # 总计 = 结果维持 alone
+            found.append(r)
+        return tuple(found)
+
+    monkeypatch.setattr(template_relations, "relations", upheld_only)
+    table = review_table(random.Random(7), "city")
+    assert any(sum(values[:4]) != values[0] for values in table.values()), "the test needs a group with other results"
+    assert all(values[4] == values[0] for values in table.values())

@@ -267,6 +267,45 @@ def sum_of(terms: Iterable[Term], lookup: Lookup) -> tuple[int | None, tuple[tup
     return total, tuple(operands)
 
 
+# --- Completing values by the relations (the generator's tables) ---------------------------------
+Cell = tuple[str, str, str]  # (table, row, column)
+
+
+def solve(version: str, known: Mapping[Cell, int], previous: Mapping[Cell, int] | None = None) -> dict[Cell, int]:
+    """`known` completed by the relations of `version`: while a relation has every operand known
+    but one of this year's, that one is set so that the relation holds (a total from its parts,
+    a carried-forward count from the balance, 现行有效 from last year's and this year's). The
+    cells of the previous year's report are `previous` (never set). What no relation
+    determines stays absent. For the generator, whose tables hold by construction; a reading
+    never fills a cell so."""
+    found, before = dict(known), previous or {}
+    pending = list(relations(version))
+    while True:
+        solved = [r for r in pending if _fill(r, found, before)]
+        if not solved:
+            return found
+        pending = [r for r in pending if r not in solved]
+
+
+def _fill(relation: Relation, found: dict[Cell, int], before: Mapping[Cell, int]) -> bool:
+    """Sets the one unknown operand of `relation` in `found`; whether it did."""
+    rest, unknown = 0, []
+    for side, terms in ((1, relation.left), (-1, relation.right)):
+        for term in terms:
+            source = before if term.previous else found
+            if term.cell in source:
+                rest += side * term.sign * source[term.cell]
+            elif term.previous:
+                return False  # last year's cell is given or not, never set
+            else:
+                unknown.append((side * term.sign, term.cell))
+    if len(unknown) != 1:
+        return False
+    coefficient, cell = unknown[0]
+    found[cell] = -rest * coefficient  # coefficient · x + rest = 0, coefficient ±1
+    return True
+
+
 def holds_all(relations_: Iterable[Relation], values: dict[tuple[str, str], object]) -> bool:
     """Whether every relation whose operands are all in `values` ((row, column) → Value) holds and
     at least one could be evaluated: the test a reading of glued or missing digits must pass."""

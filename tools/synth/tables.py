@@ -1,5 +1,8 @@
 """True table values for a sample report: every relation of format.md §5 holds by construction.
 
+The generator draws the cells no relation determines (new, carried and carried-forward requests,
+the results, table 四's four results, documents issued and repealed); every total is then set by
+the template's relations (`auditor.template.relations.solve`), never by arithmetic of its own.
 Values have the JSON shape of interfaces.md §2. Planted table defects are applied afterwards by
 `synth.defects`, which records what it changed.
 """
@@ -9,7 +12,8 @@ import random
 from typing import Any
 
 from synth.labels import request_rows, result_rows
-from auditor.template import LATEST, TOTAL_ROW
+from auditor.template import LATEST, version
+from auditor.template.relations import solve
 
 # Applicants per column, relative: natural persons dominate, then firms.
 _COLUMN_WEIGHTS = (70, 15, 2, 3, 6, 4)
@@ -29,29 +33,31 @@ def requests_table(rng: random.Random, template: str, kind: str, carried: list[i
     new = _spread(rng, new_total, _COLUMN_WEIGHTS)
     if carried is None:
         carried = _spread(rng, rng.randint(0, max(0, high // 20)), _COLUMN_WEIGHTS)
-    rows: dict[str, list[int]] = {key: [0] * 6 for key in request_rows(template)}
-    rows["1"], rows["2"] = new, list(carried[:6])
-    results = [k for k in result_rows(template)]
+    table = version(template).tables["requests"]
+    applicants = [c.key for c in table.columns if c is not table.total_column]
+    drawn: dict[tuple[str, str, str], int] = {}
+    results = result_rows(template)
     weights = [_RESULT_WEIGHTS.get(k, 0) for k in results]
-    for column in range(6):
-        available = new[column] + carried[column]
-        forward = rng.randint(0, available // 10) if available else 0
-        rows["4"][column] = forward
-        for key, count in zip(results, _spread(rng, available - forward, weights)):
-            rows[key][column] = count
-        rows[TOTAL_ROW][column] = available - forward
-    return {"columns": ["natural", "commercial", "research", "social", "legal", "other", "total"],
-            "rows": {key: values + [sum(values)] for key, values in rows.items()}}
+    for column, key in enumerate(applicants):
+        drawn[("requests", "1", key)], drawn[("requests", "2", key)] = new[column], carried[column]
+        available = new[column] + carried[column]  # the requests to share out: how many are handled, how many wait
+        handled = available - (rng.randint(0, available // 10) if available else 0)
+        for row, count in zip(results, _spread(rng, handled, weights)):
+            drawn[("requests", row, key)] = count
+    cells = solve(template, drawn)  # （七）总计, 四、结转下年度 and the 总计 column by the relations
+    return {"columns": [c.key for c in table.columns],
+            "rows": {row: [cells[("requests", row, c.key)] for c in table.columns] for row in request_rows(template)}}
 
 
 def review_table(rng: random.Random, kind: str) -> dict[str, list[int]]:
     """Table 四: each group's total is the sum of its four results."""
     high = {"township": 0, "street": 1, "county": 6, "city": 60, "province": 40, "department": 4}[kind]
-    table = {}
-    for group in ("review", "litigation_direct", "litigation_after_review"):
-        four = [rng.randint(0, high) if rng.random() < 0.6 else 0 for _ in range(4)]
-        table[group] = four + [sum(four)]
-    return table
+    layout = LATEST.tables["review_litigation"]
+    results = [c.key for c in layout.columns if c is not layout.total_column]
+    drawn = {("review_litigation", group, key): rng.randint(0, high) if rng.random() < 0.6 else 0
+             for group in layout.row_keys for key in results}
+    cells = solve(LATEST.key, drawn)  # each group's 总计 by its relation
+    return {group: [cells[("review_litigation", group, c.key)] for c in layout.columns] for group in layout.row_keys}
 
 
 def active_table(rng: random.Random, template: str, kind: str, previous: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -78,15 +84,20 @@ def active_table(rng: random.Random, template: str, kind: str, previous: dict[st
 
 
 def zero_requests(template: str) -> dict[str, Any]:
-    return {"columns": ["natural", "commercial", "research", "social", "legal", "other", "total"],
-            "rows": {key: [0] * 7 for key in request_rows(template)}}
+    columns = [c.key for c in version(template).tables["requests"].columns]
+    return {"columns": columns, "rows": {key: [0] * len(columns) for key in request_rows(template)}}
 
 
 def _in_force(rng: random.Random, previous: dict[str, Any] | None, key: str, high: int) -> list[int]:
+    """One row of 规章 or 规范性文件: 现行有效 by its relation across years (last year's, or a
+    drawn one for a body's first report, + issued − repealed)."""
+    columns = [c.key for c in LATEST.tables["active"].columns_of(key)]
     issued = rng.randint(0, high)
-    base = previous[key][2] if previous else rng.randint(0, high * 8)
-    repealed = rng.randint(0, min(base, max(1, high // 3)))
-    return [issued, repealed, base + issued - repealed]
+    last = previous[key][columns.index("in_force")] if previous else rng.randint(0, high * 8)
+    repealed = rng.randint(0, min(last, max(1, high // 3)))
+    cells = solve(LATEST.key, {("active", key, "issued"): issued, ("active", key, "repealed"): repealed},
+                  previous={("active", key, "in_force"): last})
+    return [cells[("active", key, column)] for column in columns]
 
 
 def _projects(rng: random.Random, big: bool) -> list[int]:
