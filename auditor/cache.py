@@ -1,11 +1,12 @@
 """The incremental cache: a file's parsed Report kept by the file's content, so a re-run after a
 few bodies resubmit reads and parses only the files that changed.
 
-Key: SHA-256 of the file's bytes, its path (the Report carries it as `source`) and the build —
+Key: SHA-256 of the file's bytes, its path (the Report carries it as `source`), the build —
 the auditor version and a fingerprint of the package's own code and rule data, so that a
-changed reader or parser never serves a stale reading. Reading does not depend on the
-configuration (select, ignore, severities and the reuse parameters act after it), so the
-configuration is no part of the key. Entries are pickled Reports in `DIRECTORY/xx/<key>.pickle`,
+changed reader or parser never serves a stale reading — and the per-file limits in force (a
+file read under other limits may read otherwise: cut elsewhere, or IN001). The rest of the
+configuration (select, ignore, severities, the reuse parameters) acts after reading and is no
+part of the key. Entries are pickled Reports in `DIRECTORY/xx/<key>.pickle`,
 written atomically; an unreadable entry is read again from the file.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 from auditor import __version__
+from auditor.limits import limits
 from auditor.model import Report
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -48,7 +50,7 @@ class ReportCache:
             data = Path(path).read_bytes()
         except OSError:
             return read_report(path)  # the reader turns the failure into an IN001 report
-        key = hashlib.sha256(f"{build_fingerprint()}\0".encode() + os.fsencode(path) + b"\0" + data).hexdigest()
+        key = hashlib.sha256(f"{build_fingerprint()}\0{limits()!r}\0".encode() + os.fsencode(path) + b"\0" + data).hexdigest()
         entry = self.directory / key[:2] / f"{key}.pickle"
         try:
             with entry.open("rb") as handle:

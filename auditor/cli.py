@@ -220,7 +220,6 @@ def _statistics(results) -> str:
 def _batch_and_config(paths: list[str], config: Optional[Path], verb: str):
     """The files of a batch and the configuration; exits 2 when either cannot be had."""
     from auditor.config import ConfigError, load_config
-    from auditor.limits import configure as configure_limits
     from auditor.paths import expand_paths
     from auditor.registry import load_rules
 
@@ -233,7 +232,6 @@ def _batch_and_config(paths: list[str], config: Optional[Path], verb: str):
     except ConfigError as error:
         typer.echo(f"错误：{error}", err=True)
         raise typer.Exit(2)
-    configure_limits(settings.limits)
     return files, settings
 
 
@@ -333,7 +331,7 @@ def similar_command(
     reports = []
     with progress_bar(len(files)) as advance:
         for file in files:
-            reports.append(read_report(file))
+            reports.append(read_report(file, limits=settings.limits))
             advance()
     analysis = ReuseAnalysis(reports, settings.reuse)
     written = write_similar(analysis, out)

@@ -7,7 +7,8 @@ baseline and the score then run on the client, over all reports, exactly as in a
 The results are put back in input order, so the JSON is the same as with `--jobs 1`.
 
 The workers need the same version of `auditor` installed (`pip install gov-report-auditor
-distributed`); they need no access to the files. Per-file time limits are the local
+distributed`); they need no access to the files. The per-file limits of the config travel with
+it to the workers (`work_chunk` reads under them); the time limits are the local
 executor's (its timer needs a process's main thread, which a Dask task does not have): on a
 cluster, bound a worker's memory with Dask's own `--memory-limit` instead.
 """

@@ -26,7 +26,7 @@ from typing import Callable, Sequence
 
 from auditor.config import Config
 from auditor.engine import CHUNK, ReportResult, Run, audit_report, conclude, prepare, preparers_of, selected_rules
-from auditor.limits import limits
+from auditor.limits import applied, limits
 from auditor.model import Report
 from auditor.registry import Rule
 
@@ -91,7 +91,8 @@ def audit_files(files: Sequence[str], rules: list[Rule], config: Config, read: C
     _CONTEXT = (rules, config, read)  # inherited by the forked workers, never pickled
     done: dict[int, ReportResult] = {}
     lost: list[tuple[int, str]] = []
-    with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=get_context("fork"), initializer=_worker_limits) as pool:
+    with ProcessPoolExecutor(min(jobs, len(chunks)), mp_context=get_context("fork"), initializer=_worker_limits,
+                             initargs=(config.limits.memory_mib,)) as pool:
         futures = [(chunk, pool.submit(_work_in_worker, chunk)) for chunk in chunks]
         for chunk, future in futures:
             try:
@@ -115,10 +116,10 @@ _CONTEXT: tuple[list[Rule], Config, Callable[[str], Report]] | None = None
 _IN_WORKER = False
 
 
-def _worker_limits() -> None:
+def _worker_limits(memory_mib: int) -> None:
     global _IN_WORKER
     _IN_WORKER = True
-    _limit_memory(limits().memory_mib)
+    _limit_memory(memory_mib)
 
 
 def _work_in_worker(chunk: list[tuple[int, str]]):
@@ -147,15 +148,17 @@ def _add_counts(read, counts: list[int]) -> None:
 def work_chunk(chunk: list[tuple[int, str]], rules: list[Rule], config: Config,
           read: Callable[[str], Report]) -> list[tuple[int, ReportResult]]:
     """One chunk: each file read under its time limit, the chunk prepared at once (e.g. one
-    classifier call), then each report audited under its time limit."""
-    reports = [(index, _timed(lambda: read(path), lambda: _runaway_report(path))) for index, path in chunk]
-    try:
-        _timed(lambda: prepare(preparers_of(rules), [r for _, r in reports if not r.error]), lambda: None)
-    except Exception:  # as the engine does: the rules then do the work report by report
-        pass
-    return [(index, _timed(lambda: audit_report(report, rules, config),
-                           lambda: ReportResult(_runaway_report(report.source, report))))
-            for index, report in reports]
+    classifier call), then each report audited under its time limit; all of it under the
+    config's per-file limits (the readers that `read` calls enforce them)."""
+    with applied(config.limits):
+        reports = [(index, _timed(lambda: read(path), lambda: _runaway_report(path))) for index, path in chunk]
+        try:
+            _timed(lambda: prepare(preparers_of(rules), [r for _, r in reports if not r.error]), lambda: None)
+        except Exception:  # as the engine does: the rules then do the work report by report
+            pass
+        return [(index, _timed(lambda: audit_report(report, rules, config),
+                               lambda: ReportResult(_runaway_report(report.source, report))))
+                for index, report in reports]
 
 
 def _timed(call, on_runaway):
@@ -201,7 +204,7 @@ def _alone(index: int, path: str, rules: list[Rule], config: Config, read) -> Re
         os.close(reader)
         code = 0
         try:
-            _worker_limits()
+            _worker_limits(config.limits.memory_mib)
             with os.fdopen(writer, "wb") as stream:
                 pickle.dump(work_chunk([(index, path)], rules, config, read)[0][1], stream, pickle.HIGHEST_PROTOCOL)
         except BaseException:

@@ -1,8 +1,9 @@
 """Per-file limits: how much of one file the auditor reads before it calls the file unreadable.
 
-One definition, configurable from `[tool.auditor.limits]`; each reader enforces the limits of
-its own format (the dispatcher the bytes and characters, the PDF reader the pages, the Word
-reader the inflated size, the table readers the cells, the cell reader the digits):
+One definition, configurable from `[tool.auditor.limits]` (`Config.limits`); the limits travel
+with each call that reads (see `applied`), and each reader enforces those of its own format (the
+dispatcher the bytes and characters, the PDF reader the pages, the Word reader the inflated
+size, the table readers the cells, the cell reader the digits):
 
     [tool.auditor.limits]
     max_bytes = 52428800       # file size; larger files are IN001
@@ -19,7 +20,10 @@ Light on purpose: the configuration module imports it.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
+from typing import Iterator
 
 
 @dataclass(frozen=True)
@@ -48,15 +52,28 @@ class Limits:
         return cls(**values)
 
 
-_current = Limits()
+# The limits of the reading in progress. Set by the entry points for the duration of one call
+# (`read_document`/`read_report` given limits, the executor's per-file stage given the config,
+# locally, in forked workers and on a Dask worker) and reset after it; a thread or task that set
+# nothing reads the defaults. So two runs with different limits, one after the other or at once
+# in two threads, never see each other's, and nothing is configured for the process.
+_IN_FORCE: ContextVar[Limits] = ContextVar("auditor_limits", default=Limits())
 
 
 def limits() -> Limits:
-    """The limits in force (the defaults unless the CLI configured others)."""
-    return _current
+    """The limits of the reading in progress: those its entry point was given, else the defaults."""
+    return _IN_FORCE.get()
 
 
-def configure(value: Limits) -> None:
-    """Set the limits of the reading that follows (the CLI passes `[tool.auditor.limits]`)."""
-    global _current
-    _current = value
+@contextmanager
+def applied(value: Limits | None) -> Iterator[Limits]:
+    """Within the block, the readers of this thread (or task) enforce `value` (None: keep the
+    limits in force, e.g. a reader called by an entry point that set them)."""
+    if value is None:
+        yield limits()
+        return
+    token = _IN_FORCE.set(value)
+    try:
+        yield value
+    finally:
+        _IN_FORCE.reset(token)

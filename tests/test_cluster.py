@@ -35,6 +35,23 @@ def test_local_cluster_gives_the_local_json(cluster, tmp_path):
     assert remote == local
 
 
+def test_the_configs_limits_reach_the_cluster_workers(cluster):
+    """The per-file limits travel with the config to the workers (processes of their own)."""
+    from dataclasses import replace
+
+    from auditor.cluster import audit_files_on_cluster
+    from auditor.config import Config
+    from auditor.engine import selected_rules
+    from auditor.limits import Limits
+
+    files = [str(p) for p in sorted(SAMPLE.glob("*.txt"))[:2]]
+    rules = selected_rules(Config())
+    small = audit_files_on_cluster(files, rules, Config(limits=replace(Limits(), max_bytes=100)), cluster.scheduler_address)
+    assert all(r.report.error_code == "IN001" and "过大" in r.report.error for r in small)
+    default = audit_files_on_cluster(files, rules, Config(), cluster.scheduler_address)
+    assert not any(r.report.error for r in default)
+
+
 def test_unreachable_scheduler_is_a_clear_error(tmp_path, monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.setattr("auditor.cluster.CONNECT_TIMEOUT", "2s")

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from auditor.config import Config
 from auditor.engine import selected_rules
 from auditor.executor import audit_files
-from auditor.limits import Limits, configure, limits
+from auditor.limits import Limits
 from auditor.parse import read_report
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
@@ -65,11 +66,6 @@ def _dies_on_die(path: str):
     return read_report(path)
 
 
-@pytest.fixture
-def tight():
-    before = limits()
-    yield lambda **values: configure(Limits(**{**before.__dict__, **values}))
-    configure(before)
 
 
 @pytest.mark.parametrize("read, name, seconds, reason", [
@@ -77,12 +73,12 @@ def tight():
     (_hogs_on_hog, "hog.txt", 600, "工作进程终止"),
     (_dies_on_die, "die.txt", 600, "工作进程终止"),
 ])
-def test_a_runaway_file_is_in001_and_the_batch_goes_on(tmp_path, tight, read, name, seconds, reason):
-    tight(seconds=seconds, memory_mib=256)
+def test_a_runaway_file_is_in001_and_the_batch_goes_on(tmp_path, read, name, seconds, reason):
+    tight = Config(limits=replace(Limits(), seconds=seconds, memory_mib=256))
     files = [str(SAMPLE / "d01_baisha_2023.txt"), str(tmp_path / name), str(SAMPLE / "d02_yunxi_2022.html")]
     Path(files[1]).write_bytes((SAMPLE / "d03_dongcheng_2022.txt").read_bytes())
     rules = selected_rules(Config())
-    results = audit_files(files, rules, Config(), read, jobs=2)
+    results = audit_files(files, rules, tight, read, jobs=2)
     alone = audit_files([files[0], files[2]], rules, Config(), read_report, jobs=1)
     assert [r.report.source for r in results] == [files[0], files[1], files[2]]
     assert results[1].report.error_code == "IN001" and reason in results[1].report.error
@@ -101,3 +97,15 @@ def test_the_cache_counts_what_the_workers_read_and_reuse(tmp_path):
     again = audit_files(files, rules, Config(), second.report, jobs=2)
     assert (first.reads, first.hits, second.reads, second.hits) == (len(files), 0, 0, len(files))
     assert [r.report.source for r in again] == files
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_configs_limits_reach_the_readers_and_go_with_the_run(jobs):
+    """Limits travel with the config, in this process and in forked workers: a run with a small
+    byte limit calls every file IN001, and a run after it with the defaults reads them all."""
+    files = [str(SAMPLE / f"{stem}.txt") for stem in STEMS]
+    rules = selected_rules(Config())
+    small = audit_files(files, rules, Config(limits=replace(Limits(), max_bytes=100)), read_report, jobs=jobs)
+    assert all(r.report.error_code == "IN001" and "过大" in r.report.error for r in small)
+    default = audit_files(files, rules, Config(), read_report, jobs=jobs)
+    assert not any(r.report.error for r in default)

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from test_bad_inputs import REPORT
 
 from auditor.ingest.decode import decode_text
 from auditor.ingest.docx import chinese_numeral
-from auditor.limits import Limits, configure, limits
+from auditor.limits import Limits, applied, limits
 from auditor.nlp.units import MAX_UNIT, narrative_units
 from auditor.parse import read_report
 from auditor.parse.cells import read_row, tokenise
@@ -23,16 +24,9 @@ from auditor.template.values import count_value
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
 
 
-@pytest.fixture
-def tight():
-    """Set smaller limits for one test; the defaults come back after it."""
-    before = limits()
-
-    def set_limits(**values):
-        configure(Limits(**{**before.__dict__, **values}))
-
-    yield set_limits
-    configure(before)
+def tight(**values) -> Limits:
+    """Smaller limits, passed to the reader by the test (nothing is set for the process)."""
+    return replace(Limits(), **values)
 
 
 def _write(tmp_path, name: str, data: bytes) -> Path:
@@ -66,17 +60,41 @@ def test_lone_cr_line_ends_are_lines(tmp_path):
     assert decode_text("甲\r\n乙\r丙".encode())[0] == "甲\n乙\n丙"
 
 
-def test_text_past_the_character_limit_is_cut_with_a_warning(tmp_path, tight):
-    tight(max_chars=len(REPORT) + 50)
-    report = read_report(_write(tmp_path, "long.txt", (REPORT + "附录：说明文字。\n" * 2000).encode("utf-8")))
+def test_text_past_the_character_limit_is_cut_with_a_warning(tmp_path):
+    path = _write(tmp_path, "long.txt", (REPORT + "附录：说明文字。\n" * 2000).encode("utf-8"))
+    report = read_report(path, limits=tight(max_chars=len(REPORT) + 50))
     assert report.error is None and len(report.text) <= len(REPORT) + 50
     assert any(n.kind == "reader-warning" and "只读取了前" in n.message for n in report.notes)
 
 
-def test_a_file_past_the_byte_limit_is_in001(tmp_path, tight):
-    tight(max_bytes=100)
-    report = read_report(_write(tmp_path, "big.txt", REPORT.encode("utf-8")))
+def test_a_file_past_the_byte_limit_is_in001(tmp_path):
+    report = read_report(_write(tmp_path, "big.txt", REPORT.encode("utf-8")), limits=tight(max_bytes=100))
     assert report.error_code == "IN001" and "过大" in report.error
+
+
+def test_two_readings_with_different_limits_in_one_process_do_not_affect_each_other(tmp_path):
+    """Limits travel with the call: one after the other, and at once in two threads, each
+    reading gets its own, and a call given none reads under the defaults."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = _write(tmp_path, "long.txt", (REPORT + "附录：说明文字。\n" * 2000).encode("utf-8"))
+    short, whole = tight(max_chars=len(REPORT) + 50), Limits()
+    cut = read_report(path, limits=short)
+    assert len(cut.text) <= len(REPORT) + 50
+    plain = read_report(path)
+    assert len(plain.text) > len(REPORT) + 1000 and limits() == Limits()
+    with ThreadPoolExecutor(2) as pool:
+        texts = list(pool.map(lambda given: len(read_report(path, limits=given).text), [short, whole] * 4))
+    assert texts == [len(cut.text), len(plain.text)] * 4
+    assert len(read_report(path, limits=whole).text) == len(plain.text)
+
+
+def test_the_digit_limit_of_a_call_is_the_cells_limit_cached_or_not():
+    wide = tight(max_digits=25)
+    assert count_value("9" * 20).kind == "unreadable"  # the default: 15 digits
+    with applied(wide):
+        assert count_value("9" * 20).kind == "count" and count_value("9" * 20).number == int("9" * 20)
+    assert count_value("9" * 20).kind == "unreadable" and limits().max_digits == 15
 
 
 # ---------------------------------------------------------------- file names and the catch-all
@@ -181,18 +199,17 @@ def test_strict_open_xml_is_in001_with_its_reason(tmp_path):
     assert report.error_code == "IN001" and "Strict" in report.error
 
 
-def test_a_word_zip_bomb_is_in001(tmp_path, tight):
-    tight(max_inflated_bytes=1_000_000)
+def test_a_word_zip_bomb_is_in001(tmp_path):
     data = _docx(_body(_report_paragraphs()), {"word/media/padding.bin": b"\0" * 2_000_000})
     assert len(data) < 100_000
-    report = read_report(_write(tmp_path, "bomb.docx", data))
+    report = read_report(_write(tmp_path, "bomb.docx", data), limits=tight(max_inflated_bytes=1_000_000))
     assert report.error_code == "IN001" and "解压后过大" in report.error
 
 
-def test_word_tables_past_the_cell_limit_are_in001(tmp_path, tight):
-    tight(max_table_cells=1000)
+def test_word_tables_past_the_cell_limit_are_in001(tmp_path):
     cell = '<w:tc><w:tcPr><w:gridSpan w:val="600"/></w:tcPr>' + _p("甲") + "</w:tc>"
-    report = read_report(_write(tmp_path, "wide.docx", _docx(_body(_report_paragraphs() + f"<w:tbl><w:tr>{cell * 2}</w:tr></w:tbl>"))))
+    path = _write(tmp_path, "wide.docx", _docx(_body(_report_paragraphs() + f"<w:tbl><w:tr>{cell * 2}</w:tr></w:tbl>")))
+    report = read_report(path, limits=tight(max_table_cells=1000))
     assert report.error_code == "IN001" and "表格过大" in report.error
 
 
@@ -241,9 +258,8 @@ def test_a_span_attribute_that_is_no_integer(tmp_path):
 # ---------------------------------------------------------------- PDF and prose
 
 
-def test_a_pdf_past_the_page_limit_is_in001(tight):
-    tight(max_pages=1)
-    report = read_report(SAMPLE / "d01_baisha_2023.pdf")
+def test_a_pdf_past_the_page_limit_is_in001():
+    report = read_report(SAMPLE / "d01_baisha_2023.pdf", limits=tight(max_pages=1))
     assert report.error_code == "IN001" and "页数过多" in report.error
 
 
@@ -263,13 +279,13 @@ def test_a_huge_count_in_the_narrative_is_no_claim(tmp_path):
     assert re.fullmatch(r"\d+", _RECEIVED.search("本年度收到申请12件").group(1))
 
 
-def test_a_pdf_page_whose_content_inflates_past_the_limit_is_skipped(tight):
+def test_a_pdf_page_whose_content_inflates_past_the_limit_is_skipped():
     """On the pages pdfminer reads (those PDFium reads incompletely)."""
     import pdfplumber
 
     from auditor.ingest.document import UnreadableFile
     from auditor.ingest.pdf import _read_pages
 
-    tight(max_page_content_bytes=1000)
-    with pdfplumber.open(SAMPLE / "d01_baisha_2023.pdf") as pdf, pytest.raises(UnreadableFile, match="内容过大未读取"):
+    with applied(tight(max_page_content_bytes=1000)), pdfplumber.open(SAMPLE / "d01_baisha_2023.pdf") as pdf, \
+            pytest.raises(UnreadableFile, match="内容过大未读取"):
         _read_pages(pdf.pages)

@@ -5,18 +5,20 @@ import os
 from pathlib import Path
 
 from auditor.ingest.document import Document, Grid, UnreadableFile
-from auditor.limits import limits
+from auditor.limits import Limits, applied, limits
 
 __all__ = ["Document", "Grid", "UnreadableFile", "read_document", "source_name", "SUPPORTED_SUFFIXES"]
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf", ".doc", ".wps")
 
 
-def read_document(path: str | Path, data: bytes | None = None) -> Document:
+def read_document(path: str | Path, data: bytes | None = None, limits: Limits | None = None) -> Document:
     """Read one file into a Document; raise UnreadableFile (IN001) with a reason in Chinese.
     Text beyond the character limit is cut off with a reader warning. With `data`, the file's
-    bytes are given (e.g. shipped to a cluster worker) and `path` only names it."""
-    return _read(Path(path), data).cut(limits().max_chars)
+    bytes are given (e.g. shipped to a cluster worker) and `path` only names it. The readers
+    enforce `limits` (default: those in force, see auditor.limits.applied)."""
+    with applied(limits) as enforced:
+        return _read(Path(path), data).cut(enforced.max_chars)
 
 
 def source_name(path: str | Path) -> str:

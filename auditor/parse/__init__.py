@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditor.ingest import Document, UnreadableFile, read_document, source_name
+from auditor.limits import Limits, applied
 from auditor.model import ParseNote, Report, Span
 from auditor.normalise import NormalisedText
 from auditor.parse.metadata import read_metadata
@@ -17,20 +18,22 @@ __all__ = ["parse_document", "read_report"]
 _MIN_DUPLICATE_LINE = 8
 
 
-def read_report(path: str | Path, data: bytes | None = None) -> Report:
+def read_report(path: str | Path, data: bytes | None = None, limits: Limits | None = None) -> Report:
     """Read and parse one file (`data`: its bytes, when they are given rather than read from
-    `path`). Never raises for a bad file: the Report carries the error (IN001 also when a reader
-    or the parser fails on input nobody foresaw: one file never costs the batch)."""
-    try:
-        document = read_document(path, data)
-    except UnreadableFile as error:
-        return failed_report(source_name(path), _format_of(path), str(error), "IN001")
-    except Exception as error:  # any other failure on hostile input is this file's finding
-        return failed_report(source_name(path), _format_of(path), _fault("读取", error), "IN001")
-    try:
-        return parse_document(document)
-    except Exception as error:
-        return failed_report(document.source, document.format, _fault("解析", error), "IN001")
+    `path`) under `limits` (default: those in force, see auditor.limits.applied). Never raises
+    for a bad file: the Report carries the error (IN001 also when a reader or the parser fails
+    on input nobody foresaw: one file never costs the batch)."""
+    with applied(limits):
+        try:
+            document = read_document(path, data)
+        except UnreadableFile as error:
+            return failed_report(source_name(path), _format_of(path), str(error), "IN001")
+        except Exception as error:  # any other failure on hostile input is this file's finding
+            return failed_report(source_name(path), _format_of(path), _fault("读取", error), "IN001")
+        try:
+            return parse_document(document)
+        except Exception as error:
+            return failed_report(document.source, document.format, _fault("解析", error), "IN001")
 
 
 def _fault(stage: str, error: Exception) -> str:

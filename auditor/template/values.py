@@ -52,31 +52,39 @@ class Value:
 BLANK = Value("blank")
 
 
-@lru_cache(maxsize=8192)
 def count_value(text: str) -> Value:
     """A printed count cell: a whole number (negative ones too, TA205 judges them), a blank
-    mark, or unreadable text (「1.5」, 「约3」, a number longer than the digit limit)."""
+    mark, or unreadable text (「1.5」, 「约3」, a number longer than the digit limit in force)."""
+    return _count_value(text, limits().max_digits)
+
+
+@lru_cache(maxsize=8192)
+def _count_value(text: str, max_digits: int) -> Value:
     bare = text.strip().removesuffix("件").strip()
     if not bare:
         return BLANK
     if bare in BLANK_MARKS:
         return Value("slash" if bare in SLASH_MARKS else "blank", bare)
-    if _WHOLE.fullmatch(bare) and len(bare.lstrip("-")) <= limits().max_digits:
+    if _WHOLE.fullmatch(bare) and len(bare.lstrip("-")) <= max_digits:
         return Value("count", bare, int(bare))
     return Value("unreadable", bare)
 
 
-@lru_cache(maxsize=8192)
 def amount_value(text: str) -> Value:
     """A printed money cell: a non-negative decimal in 万元 (a unit printed after it converts;
     a bare number is in 万元, the unit of table 二), a blank mark, or unreadable text."""
+    return _amount_value(text, limits().max_digits)
+
+
+@lru_cache(maxsize=8192)
+def _amount_value(text: str, max_digits: int) -> Value:
     printed = text.strip()
     if not printed:
         return BLANK
     if printed in BLANK_MARKS:
         return Value("slash" if printed in SLASH_MARKS else "blank", printed)
     match = _AMOUNT.fullmatch(printed)
-    if match is None or len(match.group(1)) > limits().max_digits + 8:  # digits, separators, decimals
+    if match is None or len(match.group(1)) > max_digits + 8:  # digits, separators, decimals
         return Value("unreadable", printed)
     return Value("amount", printed, Decimal(match.group(1).replace(",", "")) * _IN_WAN_YUAN[match.group(2)])
 
