@@ -15,7 +15,8 @@ import pytest
 from auditor.output.batch_view import summarise
 from auditor.output.notices import NOTICES_DIR, ROUND_NAME, write_notices
 from auditor.output.render import render
-from auditor.store import save_batch
+from auditor.output.round_summary import RoundSummary
+from auditor.store import load_batch, save_batch
 from batch_fixtures import rich_batch
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -172,4 +173,27 @@ def test_notice_page_opens_and_prints(site, page):
     page.locator("a", has_text="本轮审核情况通报").click()
     assert unquote(page.url).endswith(f"{NOTICES_DIR}/{ROUND_NAME}.html")
     assert page.locator("#ranking tbody tr").count() == len(bodies)
+    assert not page.problems, page.problems
+
+
+def test_the_demo_round_opens_with_its_summary_and_a_notice(sample_round_out, page):
+    """README's first command on corpora/sample: the summary on the first screen, the comparison
+    with last year after the charts, and a body's notice opens from the round's report."""
+    run, out = sample_round_out
+    assert run.returncode == 1, run.stderr
+    page.goto((out / "index.html").as_uri())
+    box = page.locator("#summary").bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"], box
+    assert page.locator("#year-summary").is_visible() and page.locator("#attention li").count() >= 3
+    tops = [page.locator(f"#{name}").bounding_box()["y"] for name in ("summary", "charts", "comparison", "bodies")]
+    assert tops == sorted(tops)
+    _shot(page, "sample-index.png")
+    page.goto((out / NOTICES_DIR / f"{ROUND_NAME}.html").as_uri())
+    summary = RoundSummary(summarise(load_batch(out)))
+    assert page.locator("#ranking tbody tr").count() == len(summary.bodies) < len(summary.batch)  # this year's only
+    assert page.locator("#to-correct li").count() == len(summary.to_correct)
+    page.locator("#to-correct a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().startswith("关于") and page.locator(".problem").count() >= 1
+    _shot(page, "sample-notice.png")
     assert not page.problems, page.problems
