@@ -89,7 +89,33 @@ def test_references_are_what_the_labeller_writes_from_shared(shared):
 def test_weak_labels_follow_sub_headings_and_review_rules(shared):
     labels = {r["label"] for r in REFS}
     assert {"active", "requests", "management", "platform", "supervision", "accountability"} <= labels
-    assert all(r["label"] == r["weak"] or (r["weak"], r["label"]) == ("supervision", "accountability") for r in REFS)
+    assert all(r["label"] == r["weak"] or (r["weak"], r["label"]) == ("supervision", "accountability")
+               or "by reading" in r["how"] for r in REFS)
+
+
+def test_corrections_by_reading_relabel_or_exclude_and_say_why(shared):
+    """Each correction of real_review.toml names a sentence of shared by reference and either
+    relabels it (the reference carries the new label and says so) or excludes it (several
+    elements or none: the reference is gone); none moves a page between splits."""
+    rules = real_labels._rules()
+    corrections = rules["correction"]
+    assert corrections and all(c["why"].strip() for c in corrections)
+    assert {c["label"] for c in corrections} <= set(rules["guide"]) and set(real_labels.EXCLUDED) <= set(rules["guide"])
+    by_key = {(r["source"], r["sha256"]): r for r in REFS}
+    for correction in corrections:
+        ref = by_key.get((correction["source"], correction["sha256"]))
+        if correction["label"] in real_labels.EXCLUDED:
+            assert ref is None, correction
+        else:
+            assert ref is not None and ref["label"] == correction["label"] and "by reading" in ref["how"], correction
+            assert ref["split"] == real_labels.page_split(correction["source"])
+    assert not _HAN.search("".join(c["sha256"] + c["source"] for c in corrections))
+
+
+def test_label_review_is_on_the_card():
+    review = CARD["data"]["real"]["label_review"]
+    assert review == real_labels.review_summary(REFS)
+    assert review["corrected"]["heldout"] + sum(review["excluded"]["heldout"].values()) > 0
 
 
 def test_real_heldout_quality_is_what_the_card_says(resolved):

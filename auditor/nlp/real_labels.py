@@ -63,12 +63,16 @@ def page_split(source: str) -> str:
     return "heldout" if bucket in HELDOUT_BUCKETS else "validation" if bucket in VALIDATION_BUCKETS else "train"
 
 
+EXCLUDED = ("several", "none")  # a reading that names two elements, or none: kept out of fitting and measuring
+
+
 def _rules(path: Path = REAL_REVIEW) -> dict:
     rules = tomllib.loads(path.read_text(encoding="utf-8"))
-    for rule in rules["heading"] + rules["review"]:
+    for rule in rules["heading"] + rules["review"] + rules.get("exclude", []):
         for key in ("when", "unless"):
             if key in rule:
                 rule[key + "_re"] = re.compile(rule[key])
+    rules["by_reading"] = {(c["source"], c["sha256"]): c for c in rules.get("correction", [])}
     return rules
 
 
@@ -94,7 +98,18 @@ def _heading_element(heading: str, rules: dict) -> tuple[str, int] | None:
     return named[0] if len({element for element, _ in named}) == 1 else None
 
 
-def _review(weak: str, sentence: str, rules: dict) -> tuple[str | None, str]:
+def _review(weak: str, sentence: str, rules: dict, source: str = "") -> tuple[str | None, str]:
+    """The label after review: a correction by reading (by reference) wins, then the rules that
+    exclude a sentence whatever its sub-heading, then the review rules of its weak label."""
+    read = rules.get("by_reading", {}).get((source, sentence_hash(sentence)))
+    if read is not None:  # the reason stays in real_review.toml: the references hold no text
+        number = rules["correction"].index(read) + 1
+        if read["label"] in EXCLUDED:
+            return None, f"excluded by reading: {read['label']} elements (correction {number})"
+        return read["label"], f"corrected to {read['label']} by reading (correction {number})"
+    for number, rule in enumerate(rules.get("exclude", []), 1):
+        if rule["when_re"].search(sentence):
+            return None, f"dropped (exclude rule {number})"
     for number, rule in enumerate(rules["review"], 1):
         if rule["under"] != weak:
             continue
@@ -139,7 +154,7 @@ def label_report(report, source: str, rules: dict | None = None, dropped: list |
         if current is None or len(sentence) < MIN_CHARS:
             continue
         weak, heading_rule = current
-        label, how = _review(weak, sentence, rules)
+        label, how = _review(weak, sentence, rules, source)
         if label is None:
             if dropped is not None:
                 dropped.append((source, start, unit.end, weak, how))
@@ -212,6 +227,23 @@ def resolve(refs: list[dict], shared: Path = SHARED) -> tuple[list[dict], str]:
         message += f"; {missing} not found (file absent or its reading changed): rebuild with " \
                    f"python -m auditor.nlp.real_labels"
     return rows, message
+
+
+def review_summary(refs: list[dict], path: Path = REAL_REVIEW) -> dict:
+    """What the reading of the labels did, for the model card: the element definitions it
+    followed and, per split, how many labels it corrected and how many sentences it excluded as
+    belonging to several elements or to none."""
+    rules = _rules(path)
+    corrected = {split: sum("by reading" in r["how"] for r in refs if r["split"] == split)
+                 for split in ("train", "validation", "heldout")}
+    excluded = {split: {kind: sum(1 for c in rules.get("correction", [])
+                                  if c["label"] == kind and page_split(c["source"]) == split)
+                        for kind in EXCLUDED} for split in ("train", "validation", "heldout")}
+    return {"file": path.name, "guide": rules.get("guide", {}), "corrected": corrected, "excluded": excluded,
+            "rule": "a sentence is read against the guide; one doing the work of two elements (several) or of "
+                    "none is excluded from fitting and measuring, one of another element is relabelled; the "
+                    "held-out pages' sentences were all read once, after the split and before the retraining; "
+                    "no page changed split"}
 
 
 def write_refs(refs: list[dict], path: Path = REAL_SENTENCES) -> None:
