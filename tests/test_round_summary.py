@@ -96,6 +96,8 @@ def test_index_opens_with_the_summary_and_compares_years(tmp_path):
     errors = sum(r.errors for r in results[1:])  # the round: 青川县 2023 is there for the comparison only
     assert re.search(rf"{errors}\s*项错误", summary_text) and re.search(r"2\s*份报告", summary_text)
     assert "与上一年度相比" in summary_text
+    earlier = page.xpath('//table[@id="body-table"]/tbody/tr[@class="earlier"]')
+    assert len(earlier) == 1 and "上年度，仅对比" in earlier[0].text_content() and "2023" in earlier[0].text_content()
     rows = page.xpath('//table[@id="comparison-table"]/tbody/tr')
     assert len(rows) == 1 and "青川县人民政府" in rows[0].text_content()
     pair = RoundSummary(summarise(batch)).year_pairs[0]
