@@ -52,7 +52,7 @@ def parse_document(document: Document) -> Report:
     text = norm.text
     grid_spans = [(norm.from_raw(g.start), norm.from_raw(g.end)) for g in document.grids]
     lines = _prose_lines(text, grid_spans)
-    sections, notes = build_sections(find_headings(lines), len(text))
+    sections, notes = build_sections(find_headings(lines, text), len(text))
     meta = read_metadata(text, lines, sections[0].heading_end if sections else None)
     title = meta.title
     if title is None and not sections:

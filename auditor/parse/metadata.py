@@ -142,7 +142,7 @@ def find_title(lines: list[tuple[int, int, str]]) -> tuple[str, int, int] | None
     return None
 
 
-_TITLE_OPENING = re.compile(r"^([^。，,：:]{4,60}?(?:年度报告|工作报告))(?=根据|依据|按照|是|由|[，,])")
+_TITLE_OPENING = re.compile(r"^([^。，,：:]{4,60}?(?:年度报告|工作报告))(?=\s*(?:根据|依据|按照|是|由|本|[一二三四五六]、|[，,]))")
 
 
 def _is_sentence(text: str) -> bool:

@@ -120,8 +120,13 @@ SECTION_TITLES = {
     "五": ("存在的主要问题及改进情况", "政府信息公开工作存在的主要问题及改进情况", "存在的主要问题及整改措施"),
     "六": ("其他需要报告的事项",),
 }
-# Further titles real reports print for a section (recognised, but not what the form prints).
-SECTION_TITLE_VARIANTS = {"五": ("政府信息公开工作存在的主要问题及整改措施", "存在的主要问题及改进措施")}
+# Further titles real reports print for a section (recognised, but not what the form prints);
+# 「基本概况」 is the pre-2019 wording of 一 (「一、政府信息公开工作的基本概况」).
+SECTION_TITLE_VARIANTS = {"一": ("基本概况",), "五": ("政府信息公开工作存在的主要问题及整改措施", "存在的主要问题及改进措施")}
+# Words a report may print before a section's title, after its number and an optional year
+# (「一、政府信息公开工作总体情况」, 「一、2023年政务公开总体情况」): the title is recognised without them.
+SECTION_TITLE_QUALIFIERS = ("政府信息公开工作的", "政府信息公开工作", "政府信息公开", "政务公开工作", "政务公开",
+                            "信息公开工作", "信息公开")
 
 
 def section_titles(number: str) -> tuple[str, ...]:
