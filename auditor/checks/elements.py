@@ -26,8 +26,9 @@ def _decision(coverage: Coverage) -> tuple[str, dict]:
     element = coverage.rule
     if element.aspects:
         return _aspect_decision(coverage)
-    looked = [*element.phrases, *(p.pattern for p in element.patterns)][:8]
-    evidence = {"element": element.element, "scope": element.scope, "looked_for": looked}
+    # what was looked for (the rule's phrases and patterns) and where are the rule's own data
+    # (auditor/rules/elements/), not repeated in every finding
+    evidence = {"element": element.element}
     reason = ("未找到关键词（" + "、".join(f"「{w}」" for w in element.phrases[:4]) + "等）") if element.phrases \
         else "未找到相应表述"
     if coverage.by == "classifier" and coverage.probability is not None:
@@ -50,8 +51,8 @@ def _aspect_decision(coverage: Coverage) -> tuple[str, dict]:
     for a in coverage.aspects:
         if a.shown:
             parts.append(f"{a.aspect}：「{a.sentence[:40]}」")
-    evidence = {"element": coverage.rule.element, "missing": [a.aspect for a in missing],
-                "aspects": [a.to_json() for a in coverage.aspects]}
+    # each aspect's decision, with its sentence, is the element's coverage (the audit JSON's elements)
+    evidence = {"element": coverage.rule.element, "missing": [a.aspect for a in missing]}
     return "；".join(parts), evidence
 
 

@@ -120,9 +120,9 @@ class Cluster:
 
     def to_json(self) -> dict:
         return {"id": self.id, "size": len(self.members), "representative": self.members[0].document.report.source,
+                # each member's year and its closest member's body are those of their reports' entries
                 "members": [{"source": m.document.report.source, "agency": m.document.report.agency,
-                             "year": m.document.report.year, "closest": m.closest.report.source,
-                             "closest_agency": m.closest.report.agency, "similarity": m.similarity}
+                             "closest": m.closest.report.source, "similarity": m.similarity}
                             for m in self.members],
                 "passages": [p.to_json() for p in self.passages]}
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from auditor.output.batch_view import SEVERITY_RANK, BodySummary
+from auditor.output.elements import element_label
 from auditor.output.fonts import use_cjk_font
 
 _COLOURS = {"error": "#c62828", "warning": "#e69a00", "info": "#1e74c9"}
@@ -125,7 +126,7 @@ def _coverage(bodies: list[BodySummary]):
     labels: dict[str, str] = {}
     for body in rows:
         for element in body.elements:
-            labels.setdefault(element["element"], element.get("label") or element["element"])
+            labels.setdefault(element["element"], element_label(element))
     columns = list(labels)
     matrix = numpy.full((len(rows), len(columns)), numpy.nan)
     for r, body in enumerate(rows):

@@ -10,6 +10,7 @@ from typing import Any
 
 from auditor.output.annotate import runs, span_of
 from auditor.output.batch_view import SEVERITIES, SEVERITY_LABELS, BodySummary
+from auditor.output.elements import expand_breakdown, expand_element
 from auditor.output.html_env import write_page
 from auditor.output.relations import relation
 from auditor.output.table_grids import grids
@@ -84,7 +85,7 @@ def page_context(body: BodySummary, report: dict[str, Any], texts: dict[str, dic
         "kind": KIND_LABELS.get(body.agency_kind, "其他"), "error": error,
         "severities": SEVERITIES, "severity_labels": SEVERITY_LABELS,
         "runs": runs(text, body.findings), "findings": findings, "grids": grids(report, body.findings),
-        "breakdown": body.breakdown, "elements": body.elements, "element_status": ELEMENT_STATUS, "element_by": ELEMENT_BY,
+        "breakdown": expand_breakdown(body.breakdown), "elements": [expand_element(e, text) for e in body.elements], "element_status": ELEMENT_STATUS, "element_by": ELEMENT_BY,
         "shared": shared_passages(body, text, texts, pages), "reuse_ran": reuse_ran or any(f.code.startswith("RE") for f in findings),
     }
 
