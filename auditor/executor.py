@@ -239,7 +239,7 @@ def _load_models(rules: list[Rule]) -> None:
     """Load what the rules use before forking, so that every worker shares it."""
     if any(rule.family == "NA" for rule in rules):
         from auditor.nlp.classifier import load_model
-        from auditor.nlp.pipeline import nlp
+        from auditor.nlp.pipeline import segmenter
 
         load_model()
-        nlp()
+        segmenter()

@@ -1,10 +1,10 @@
 """Keyword rules for the required content elements, kept as data (auditor/rules/elements/).
 
 One rule *type* — "an element must be shown in a scope" — and one TOML file per NA code:
-its element, scope ("preamble", a section number or "whole"), `phrases` (found with spaCy's
-PhraseMatcher on the jieba tokens, so a phrase must be a whole word sequence, not a piece of a
-longer word), `patterns` (regular expressions, for numbers and addresses, mapped onto the
-tokens with Doc.char_span), `aspects` (parts that each need a stated result, see
+its element, scope ("preamble", a section number or "whole"), `phrases` (matched as token
+sequences on the segmenter's tokens — as spaCy's PhraseMatcher matches them — so a phrase must
+be a whole word sequence, not a piece of a longer word), `patterns` (regular expressions, for
+numbers and addresses, matched on the sentence's text), `aspects` (parts that each need a stated result, see
 auditor/nlp/aspects.py), `exclude` patterns (a match inside an excluded span does not
 count: 「联系电话」 listed as something the body publishes is no contact), the body kinds and
 first year it applies to, whether the classifier may also decide, the message and the
@@ -20,7 +20,7 @@ from importlib import resources
 
 from auditor.model import Report
 from auditor.nlp.aspects import Aspect, aspect_of
-from auditor.nlp.pipeline import doc_of, nlp
+from auditor.nlp.pipeline import tokens
 from auditor.nlp.units import Unit, units_in
 
 
@@ -86,24 +86,39 @@ def _rule_of(data: dict) -> ElementRule:
 
 
 @cache
-def _phrase_matcher():
-    from spacy.matcher import PhraseMatcher
-
-    pipeline = nlp()
-    matcher = PhraseMatcher(pipeline.vocab)
+def _phrase_index() -> dict[str, dict[tuple[str, ...], tuple[str, ...]]]:
+    """first token → {a phrase's token sequence → the codes of the rules listing it}."""
+    index: dict[str, dict[tuple[str, ...], list[str]]] = {}
     for rule in element_rules():
-        if rule.phrases:
-            matcher.add(rule.code, [pipeline.make_doc(p) for p in rule.phrases])
-    return matcher
+        for phrase in rule.phrases:
+            sequence = tuple(token for token, _ in tokens(phrase))
+            if sequence:
+                codes = index.setdefault(sequence[0], {}).setdefault(sequence, [])
+                if rule.code not in codes:
+                    codes.append(rule.code)
+    return {first: {sequence: tuple(codes) for sequence, codes in by.items()} for first, by in index.items()}
 
 
 @lru_cache(maxsize=20_000)
 def _phrase_hits(text: str) -> tuple[tuple[str, int, int], ...]:
-    """(code, start char, end char) of every phrase match in one sentence (sentences repeat)."""
-    matcher = _phrase_matcher()
-    doc = doc_of(text)
-    vocab = doc.vocab.strings
-    return tuple((vocab[match_id], doc[s:e].start_char, doc[s:e].end_char) for match_id, s, e in matcher(doc))
+    """(code, start char, end char) of every phrase match in one sentence (sentences repeat):
+    every place where a phrase's tokens are the sentence's next tokens."""
+    index = _phrase_index()
+    found = tokens(text)
+    texts = [token for token, _ in found]
+    hits = []
+    for i, token in enumerate(texts):
+        for sequence, codes in index.get(token, {}).items():
+            last = i + len(sequence) - 1
+            if last < len(texts) and tuple(texts[i:last + 1]) == sequence:
+                end = found[last][1] + len(texts[last])
+                hits.extend((code, found[i][1], end) for code in codes)
+    return tuple(sorted(hits, key=lambda hit: (hit[1], hit[2], hit[0])))
+
+
+@cache
+def _rules_by_code() -> dict[str, ElementRule]:
+    return {rule.code: rule for rule in element_rules()}
 
 
 def keyword_matches(report: Report, rule: ElementRule) -> list[KeywordMatch]:
@@ -112,10 +127,22 @@ def keyword_matches(report: Report, rule: ElementRule) -> list[KeywordMatch]:
 
 
 def _matches(report: Report, rule: ElementRule):
+    known = _rules_by_code().get(rule.code) is rule  # the packaged rules: sentences recur, cache by text
     for unit in units_in(report, rule.scope):
-        excluded = [m.span() for p in rule.exclude for m in p.finditer(unit.text)]
-        found = [(s, e, "phrase") for code, s, e in _phrase_hits(unit.text) if code == rule.code] if rule.phrases else []
-        found += [(*m.span(), "pattern") for p in rule.patterns for m in p.finditer(unit.text)]
-        for start, end, how in sorted(found):
-            if not any(a <= start and end <= b for a, b in excluded):
-                yield KeywordMatch(unit, unit.start + start, unit.start + end, unit.text[start:end], how)
+        hits = _cached_hits(rule.code, unit.text) if known else _hits(rule, unit.text)
+        for start, end, how in hits:
+            yield KeywordMatch(unit, unit.start + start, unit.start + end, unit.text[start:end], how)
+
+
+@lru_cache(maxsize=100_000)
+def _cached_hits(code: str, text: str) -> tuple[tuple[int, int, str], ...]:
+    return _hits(_rules_by_code()[code], text)
+
+
+def _hits(rule: ElementRule, text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, how) in one sentence of the rule's phrases and patterns, exclusions removed, in order."""
+    excluded = [m.span() for p in rule.exclude for m in p.finditer(text)]
+    found = [(s, e, "phrase") for code, s, e in _phrase_hits(text) if code == rule.code] if rule.phrases else []
+    found += [(*m.span(), "pattern") for p in rule.patterns for m in p.finditer(text)]
+    return tuple((start, end, how) for start, end, how in sorted(found)
+                 if not any(a <= start and end <= b for a, b in excluded))

@@ -1,45 +1,32 @@
 """Dictionary look-ups shared by the text checks: jieba's word list and OpenCC's conversion.
 
-Both are loaded lazily, once per process: jieba's dictionary (the one the spaCy pipeline
-segments with) with the project's user words, and OpenCC's traditional → simplified converter
+Both are loaded lazily, once per process: jieba's dictionary (the one the segmenter of
+auditor.nlp.pipeline holds) with the project's user words, and OpenCC's traditional → simplified converter
 with its phrase tables.
 """
 from __future__ import annotations
 
-import logging
 import re
 from functools import cache
 
 
-@cache
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.check_initialized()
-    return jieba.dt
-
-
-@cache
-def _user_words() -> frozenset[str]:
-    from auditor.nlp.pipeline import all_user_words
-
-    return frozenset(all_user_words())
-
-
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary or the project's user words list `text` as a word (jieba's
-    prefix entries, frequency 0, do not count). The user words are looked up beside jieba's own
-    table rather than added to it, so the answer is the same before and after the spaCy
-    pipeline has added them."""
-    return text in _user_words() or bool(_jieba().FREQ.get(text))
+    prefix entries, frequency 0, do not count). Asked of the segmenter (auditor.nlp.pipeline),
+    which holds jieba's dictionary and the user words: on every entry of jieba's own table its
+    answer is jieba's (tests/test_segmentation.py), without loading that table a second time."""
+    from auditor.nlp.pipeline import segmenter
+
+    return bool(text) and segmenter().has_word(text)
 
 
 @cache
 def _character_tags() -> dict[str, str]:
     """jieba's part-of-speech tags of its one-character words, read straight from its dictionary
     file (a regular expression over the file: a fraction of what loading jieba.posseg costs)."""
-    path = _jieba().get_dict_file()
+    import jieba
+
+    path = jieba.dt.get_dict_file()
     with path if hasattr(path, "read") else open(path, "rb") as handle:
         text = handle.read().decode("utf-8")
     return dict(re.findall(r"^(\S) \d+ (\w+)\r?$", text, re.M))
