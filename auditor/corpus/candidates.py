@@ -38,20 +38,36 @@ def candidate_pairs(passages: Iterable[tuple[int, int, np.ndarray, np.ndarray]],
 
     `passages` yields (document, passage index, shingle hashes, boilerplate mask); only
     documents for which `apart(earlier, later)` holds are paired (different bodies).
+
+    Windows with the same set of shingles (a formula or a paragraph that several bodies print
+    alike) form one class: MinHashed and indexed once, each later member paired with the members
+    before it; a class's members are expanded only when the pairs are listed. The pairs are
+    those of one LSH entry per window, since identical sets have identical signatures.
     """
     lsh = MinHashLSH(threshold=params.lsh_threshold, num_perm=params.num_perm)
     template = MinHash(num_perm=params.num_perm, seed=params.seed, scheme="affine32")
-    owners: list[tuple[int, int]] = []
+    members: list[list[tuple[int, int]]] = []  # class → its windows' (doc, passage), in order
+    signatures: list[MinHash] = []
+    classes: dict[bytes, int] = {}
     found: set = set()
     for doc, index, hashes, boiler in passages:
         for shingles in windows(hashes, boiler, params):
-            signature = MinHash(num_perm=params.num_perm, seed=params.seed, hashfunc=_identity,
-                                permutations=template.permutations, scheme="affine32")
-            signature.update_batch(shingles.tolist())
-            for key in lsh.query(signature):
-                other = owners[key]
-                if other[0] != doc and apart(other[0], doc):
-                    found.add((other, (doc, index)))
-            lsh.insert(len(owners), signature, check_duplication=False)
-            owners.append((doc, index))
+            key = shingles.tobytes()
+            number = classes.get(key)
+            if number is None:
+                signature = MinHash(num_perm=params.num_perm, seed=params.seed, hashfunc=_identity,
+                                    permutations=template.permutations, scheme="affine32")
+                signature.update_batch(shingles.tolist())
+                similar = lsh.query(signature)
+                number = classes[key] = len(members)
+                lsh.insert(number, signature, check_duplication=False)
+                members.append([])
+                signatures.append(signature)
+            else:
+                similar = lsh.query(signatures[number])
+            for other_class in similar:
+                for other in members[other_class]:
+                    if other[0] != doc and apart(other[0], doc):
+                        found.add((other, (doc, index)))
+            members[number].append((doc, index))
     return found

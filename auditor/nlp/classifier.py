@@ -68,9 +68,15 @@ def models_folder() -> Traversable:
     return resources.files(MODELS_PACKAGE)
 
 
-@cache
 def load_model(models_dir: Path | None = None) -> LoadedModel:
-    """The committed model and its card; ModelMissingError when either is absent."""
+    """The committed model and its card; ModelMissingError when either is absent. Loaded once
+    per folder: `load_model()` and `load_model(None)` are one load (a cache keyed on the call's
+    arguments would unpickle the model twice)."""
+    return _load_model(models_dir)
+
+
+@cache
+def _load_model(models_dir: Path | None) -> LoadedModel:
     folder = models_folder() if models_dir is None else models_dir
     model, card = folder / MODEL_FILE, folder / CARD_FILE
     if not model.is_file() or not card.is_file():
