@@ -9,8 +9,15 @@ from auditor.engine import audit
 from auditor.output.audit_json import audit_to_json
 from auditor.output.elements import compact_breakdown, compact_element, element_label, expand_breakdown, expand_element
 from auditor.parse import read_report
+from auditor.paths import expand_paths
 
-SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"  # the demo round: Word, PDF, web pages, text
+
+
+def _sample(count: int) -> list[str]:
+    paths = expand_paths([str(SAMPLE)])[:count]
+    assert len(paths) == count
+    return paths
 
 
 def _audited(paths):
@@ -35,7 +42,7 @@ def _check_round_trip(results):
 
 
 def test_sample_batch_elements_round_trip_through_the_compact_form():
-    results = _audited(sorted(SAMPLE.glob("*.txt"))[:25])
+    results = _audited(_sample(25))
     assert _check_round_trip(results) > 100
 
 
@@ -46,7 +53,7 @@ def test_seed_and_real_elements_round_trip(seeds_dir, real_dir):
 
 
 def test_json_quotes_no_sentence_that_its_offsets_give():
-    results = _audited(sorted(SAMPLE.glob("*.txt"))[:10])
+    results = _audited(_sample(10))
     data = audit_to_json(results)
     for result, report in zip(results, data["reports"]):
         text = result.report.text
@@ -71,7 +78,7 @@ def test_what_cannot_be_derived_is_kept():
 
 
 def test_breakdown_labels_come_back_from_the_scoring():
-    results = _audited(sorted(SAMPLE.glob("*.txt"))[:2])
+    results = _audited(_sample(2))
     for result in results:
         stored = compact_breakdown(result.breakdown)
         assert all("label" not in p for p in stored["parts"])

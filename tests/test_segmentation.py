@@ -11,8 +11,11 @@ from auditor.nlp import keywords
 from auditor.nlp.pipeline import all_user_words, nlp, tokens, words
 from auditor.nlp.units import narrative_units
 from auditor.parse import read_report
+from auditor.paths import expand_paths
 
 ROOT = Path(__file__).resolve().parent.parent
+# the demo round (Word, PDF, web pages, text, both years) and the four-format catalogue's text files
+SAMPLE = expand_paths([str(ROOT / "corpora" / "sample")]) + sorted(str(p) for p in (ROOT / "tests" / "fixtures" / "formats").glob("*.txt"))
 SHARED = ROOT.parent / "shared"
 # whitespace cases spaCy folds (one space after a word) or keeps (any other run)
 EDGES = ["政务公开 工作", "政务公开  工作", "政务公开\u3000工作", " 开头有空格", "结尾有空格 ", "信息\t处理费", "ABC 123 全年",
@@ -70,7 +73,8 @@ def test_user_words_and_edges_tokenise_as_spacy_does():
 
 
 def test_sample_batch_tokenises_and_matches_as_spacy_does():
-    texts = _texts(sorted((ROOT / "corpora" / "sample").glob("*.txt")))
+    assert len(SAMPLE) > 90
+    texts = _texts(SAMPLE)
     assert len(texts) > 1000
     _compare(texts)
 
@@ -97,6 +101,7 @@ def test_is_word_answers_as_jiebas_table_and_the_user_words():
     user = set(all_user_words())
     assert not [w for w, freq in table.items() if is_word(w) != (w in user or bool(freq))][:5]
     assert all(is_word(w) for w in user)
-    text = "".join(_texts(sorted((ROOT / "corpora" / "sample").glob("s0*.txt"))))[:20000]
+    text = "".join(_texts(SAMPLE[:20]))[:20000]
+    assert len(text) == 20000
     grams = {text[i:i + n] for n in (2, 3, 4) for i in range(len(text) - n)}
     assert not [g for g in grams if is_word(g) != (g in user or bool(table.get(g)))][:5]
