@@ -19,6 +19,7 @@ from auditor.limits import Limits, applied, limits
 from auditor.nlp.units import MAX_UNIT, narrative_units
 from auditor.parse import read_report
 from auditor.parse.cells import read_row, tokenise
+from auditor.template.relations import arithmetic, row_cells
 from auditor.template.values import count_value
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "formats"
@@ -131,7 +132,7 @@ def test_a_number_of_thousands_of_digits_is_an_unreadable_cell():
     assert count_value("9" * 5000).kind == "unreadable"
     assert count_value("9" * 15).kind == "count"
     tokens = tokenise(["本年新收政府信息公开申请数量", "1" * 5000])
-    reading = read_row(tokens[1:], 3, lambda values: True)
+    reading = read_row(tokens[1:], 7, arithmetic("requests", row_cells("requests", "1")))
     assert reading.values is None
 
 

@@ -14,6 +14,7 @@ from auditor.template import amount_value, version
 from auditor.template.formats import active_headers
 from auditor.template.labels import closest, label_key
 from auditor.template.recognise import active_version
+from auditor.template.relations import arithmetic
 
 _ROW_THRESHOLD = 85
 _HEADER_THRESHOLD = 90
@@ -53,13 +54,14 @@ def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
         here, columns = found[label], row.columns
         counts = columns[:-1] if columns[-1].amount else columns
         if len(counts) < len(columns):
-            reading = read_row(here[:-1], len(counts), None) if len(here) == len(columns) else None
+            rules = arithmetic("active", tuple((row.key, c.key) for c in counts))
+            reading = read_row(here[:-1], len(counts), rules) if len(here) == len(columns) else None
             if reading is None or reading.values is None:
                 problems.append(f"行「{label}」的数值无法可靠读取")
                 continue
             cells = (*reading.values, amount_value(here[-1].text))  # an amount stays exactly as printed
         else:
-            reading = read_row(here, len(columns), None)
+            reading = read_row(here, len(columns), arithmetic("active", tuple((row.key, c.key) for c in columns)))
             if reading.values is None:
                 problems.append(f"行「{label}」：{reading.problem}")
                 continue

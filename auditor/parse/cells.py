@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from math import comb
-from typing import Callable
 
 from auditor.limits import limits
 from auditor.normalise import normalise_cell
+from auditor.template.relations import Arithmetic
 from auditor.template.values import BLANK_MARKS, Value, count, count_value
 
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -76,67 +76,101 @@ class RowReading:
     values: tuple[Value, ...] | None
     recovered: str = ""  # how the values were recovered, if they were
     problem: str = ""  # why the row could not be read
+    candidates: tuple[tuple[Value, ...], ...] = ()  # the readings the row's own relations leave, when several
 
 
-def read_row(tokens: list[Token], width: int, check: Callable[[tuple[Value, ...]], bool] | None) -> RowReading:
-    """The `width` values of one row from its value tokens, or why they cannot be read."""
+_SPLIT = "按勾稽关系拆分粘连的数字"
+_FILLED = "按勾稽关系补齐缺失的一格"
+_BOTH = "按勾稽关系还原"
+_BY_DIGITS = "粘连的数字只有一种拆法"
+_MAX_CANDIDATES = 64
+
+
+def read_row(tokens: list[Token], width: int, rules: Arithmetic | None) -> RowReading:
+    """The `width` values of one row from its value tokens, or why they cannot be read.
+
+    When the tokens are fewer than `width`, every reading is enumerated: each run of digits cut
+    into one or more numbers (no leading zeros, none longer than the digit limit) and, where the
+    row was printed with separated cells, cells lost in extraction. A lost cell is given back only
+    by the template's relations among the row's cells (`rules`: one relation solves one lost cell);
+    a reading is kept only when it is the only one that the relations (or, without relations, the
+    digits alone) leave. One run of glued digits is taken as cells glued, none lost: the row's
+    relations must then confirm the cut. A row of several tokens has either digits glued or cells
+    lost, not both (a converter that kept the cells apart did not also glue two of them)."""
     plain = tuple(t.value for t in tokens)
     if len(tokens) == width:
         return RowReading(plain)
-    if len(tokens) > width and not any(t.kind == "glued" for t in tokens):
+    if len(tokens) > width:
         return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个")
-    if check is None:  # a split no relation confirms is a guess: 「17」 may be 1 and 7, or 17 and a lost cell
-        return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个，且该行没有可核对的勾稽关系")
-    readings = set(_glued_readings(tokens, width, check))
-    how = "按勾稽关系拆分粘连的数字"
-    if len(tokens) == width - 1:
-        missing = {r for r in _one_missing(plain, width) if check(r)}
-        how = how if not missing else "按勾稽关系补齐缺失的一格" if not readings else "按勾稽关系还原"
-        readings |= missing
-    if len(readings) == 1:
-        return RowReading(readings.pop(), recovered=how)
+    relations = rules.relations if rules is not None else ()
+    short = width - len(tokens)
+    if not relations:
+        passes = range(0, short + 1)
+    elif len(tokens) == 1:
+        passes = range(0, 1)
+    else:  # a row printed as separate cells has digits glued or cells lost, not both
+        passes = [0] + ([short] if short <= len(relations) else [])
+    readings: dict[tuple[Value, ...], str] = {}
+    undetermined = False
+    options = [_options(t, width - len(tokens) + 1) for t in tokens]
+    budget = [_MAX_READINGS]
+    for lost in passes:
+        for values in _cuts(options, width - lost, budget):
+            if not lost:
+                if not relations or rules.holds(values):
+                    readings.setdefault(values, _SPLIT if relations else _BY_DIGITS)
+                continue
+            if not relations:
+                undetermined = True  # a lost cell no relation gives back: any number could stand there
+                break
+            for places in itertools.combinations(range(width), lost):
+                budget[0] -= 1
+                solved = rules.solve(_with_gaps(values, places, width), count)
+                if solved is not None:
+                    readings[solved] = _BOTH if readings.get(solved, _FILLED) != _FILLED else _FILLED
+        if budget[0] <= 0:
+            return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个，可能的读法过多，无法确定")
+        if undetermined:
+            break
+    if len(readings) == 1 and not undetermined:
+        (values, how), = readings.items()
+        return RowReading(values, recovered=how)
     if not readings:
         return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个，无法可靠还原")
-    return RowReading(None, problem=f"数字粘连或缺格，有 {len(readings)} 种可能的读法，无法确定")
+    if undetermined:
+        return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个，且缺格无勾稽关系可核对")
+    candidates = tuple(readings) if len(readings) <= _MAX_CANDIDATES else ()
+    return RowReading(None, problem=f"数字粘连或缺格，有 {len(readings)} 种可能的读法，无法确定", candidates=candidates)
 
 
-def _one_missing(values: tuple[Value, ...], width: int):
-    """Every row with one more cell inserted somewhere, its number being the one that makes the
-    row's last cell the sum of the others (the candidates; the row's relations then judge)."""
-    if any(v.kind != "count" for v in values):
+def _with_gaps(values: tuple[Value, ...], places: tuple[int, ...], width: int) -> tuple:
+    """`values` spread over `width` cells, None at the lost `places`."""
+    it = iter(values)
+    return tuple(None if i in places else next(it) for i in range(width))
+
+
+def _options(token: Token, most: int) -> list[tuple[Value, ...]]:
+    """The ways one token reads as consecutive cells: itself, or a run of digits cut in pieces."""
+    if token.kind != "glued":
+        return [(token.value,)]
+    return list(_splits(token.text, min(len(token.text), most))) or [(token.value,)]
+
+
+def _cuts(options: list[list[tuple[Value, ...]]], parts: int, budget: list[int]):
+    """Every choice of one option per token giving `parts` values in all (`budget` bounds the work)."""
+    if not options:
+        if parts == 0:
+            yield ()
         return
-    numbers = [v.number for v in values]
-    for position in range(width):
-        filler = sum(numbers) if position == width - 1 else numbers[-1] - sum(numbers[:-1])
-        if filler >= 0:
-            yield values[:position] + (count(filler),) + values[position:]
-
-
-def _glued_readings(tokens: list[Token], width: int, check):
-    """Every way to split glued digit tokens so that the row has `width` values passing check."""
-    glued = [i for i, t in enumerate(tokens) if t.kind == "glued"]
-    extra = width - len(tokens)
-    if not glued or extra < 0:
-        return
-    options = []
-    for i in glued:
-        digits = tokens[i].text
-        options.append([(i, parts) for parts in _splits(digits, min(len(digits), extra + 1))])
-    count = 1
-    for opt in options:
-        count *= len(opt)
-        if count > _MAX_READINGS:
+    least_after = len(options) - 1
+    for option in options[0]:
+        budget[0] -= 1
+        if budget[0] <= 0:
             return
-    for combination in itertools.product(*options):
-        if sum(len(parts) - 1 for _, parts in combination) != extra:
+        if len(option) > parts - least_after:
             continue
-        chosen = dict(combination)
-        values: list[Value] = []
-        for i, token in enumerate(tokens):
-            values.extend(chosen[i] if i in chosen else (token.value,))
-        reading = tuple(values)
-        if check(reading):
-            yield reading
+        for rest in _cuts(options[1:], parts - len(option), budget):
+            yield option + rest
 
 
 def _splits(digits: str, max_parts: int):

@@ -14,7 +14,7 @@ from auditor.parse.table_result import TableResult
 from auditor.template import LATEST, VERSIONS, Value, count_value, version
 from auditor.template.labels import label_key, similarity
 from auditor.template.recognise import requests_version
-from auditor.template.relations import cells_check
+from auditor.template.relations import arithmetic, evaluate, row_cells, table_relations
 
 _MATCH_THRESHOLD = 75
 _GROUP_THRESHOLD = 90
@@ -28,9 +28,9 @@ _GROUP_KEYS = tuple(label_key(g.label) for v in VERSIONS.values() for g in v.tab
 
 
 @lru_cache(maxsize=None)
-def _row_check(key: str):
-    """The row's own relation (its total) as a test of candidate readings."""
-    return cells_check("requests", tuple((key, c.key) for c in _COLUMNS))
+def _row_rules(key: str):
+    """The template's relations within one row (its total): the test of candidate readings."""
+    return arithmetic("requests", row_cells("requests", key))
 
 
 def read_requests(rows: list[list[str]], covered: list[list[bool]] | None) -> TableResult:
@@ -68,7 +68,7 @@ def _stream(tokens: list[Token]) -> TableResult:
             values.append(token)
     if not rows:
         return result.unparsed("没有找到表格三的数据行")
-    return _finish(result, [(k, p, lambda v=v: read_row(v, len(_COLUMNS), _row_check(k))) for k, v, p in rows],
+    return _finish(result, [(k, p, lambda v=v: read_row(v, len(_COLUMNS), _row_rules(k))) for k, v, p in rows],
                    unknown)
 
 
@@ -96,14 +96,20 @@ def _resolve(labels: tuple[str, ...]) -> tuple[str | None, str]:
 
 
 def _finish(result: TableResult, rows, problems: list[str] | None = None) -> TableResult:
-    """The table from its rows' readers; rows that cannot be read (or are not shown) leave it partial."""
+    """The table from its rows' readers; rows that cannot be read (or are not shown) leave it partial.
+    A row its own total leaves several readings for is settled by the columns' relations (results,
+    then balance) over the other rows, when they leave exactly one."""
     problems = list(problems or ())
     found: dict[str, tuple[Value, ...]] = {}
     recovered: dict[str, list[str]] = {}
+    open_rows: dict[str, tuple[tuple[Value, ...], ...]] = {}
+    unread: dict[str, str] = {}
     for key, printed, reader in rows:
         reading = reader()
         if reading.values is None:
-            problems.append(f"行「{_LABELS[key]}」：{reading.problem}")
+            if reading.candidates and key not in open_rows:
+                open_rows[key] = reading.candidates
+            unread.setdefault(key, reading.problem)
             continue
         if key in found:
             if found[key] != reading.values:
@@ -116,6 +122,10 @@ def _finish(result: TableResult, rows, problems: list[str] | None = None) -> Tab
         if label_key(printed) != _LEAVES[key]:
             result.deviation("requests", key, printed, _LABELS[key])
     template = requests_version(found)
+    for key in _settle_by_columns(found, {k: c for k, c in open_rows.items() if k not in found}, template):
+        recovered.setdefault(_BY_COLUMNS, []).append(key)
+        result.recovered.append(key)
+    problems += [f"行「{_LABELS[k]}」：{why}" for k, why in unread.items() if k not in found]
     expected = version(template).tables["requests"].row_keys
     for how, keys in recovered.items():
         result.note("row-recovered", f"表三有 {len(keys)} 行数值不全，已{how}（行 {'、'.join(keys)}）", rows=keys)
@@ -127,6 +137,46 @@ def _finish(result: TableResult, rows, problems: list[str] | None = None) -> Tab
     if problems:
         return result.partial(template, cells, "；".join(dict.fromkeys(problems)))
     return result.done(template, cells)
+
+
+_BY_COLUMNS = "按列的勾稽关系确定粘连或缺格的数值"
+
+
+def _settle_by_columns(found: dict, open_rows: dict, template: str) -> list[str]:
+    """Rows left open by their own total, settled one by one where the table's column relations
+    (results first, then balance) over the rows read leave one of their readings; returns them."""
+    settled: list[str] = []
+    relations = sorted((r for r in table_relations("requests", template) if r.code != "TA203"),
+                       key=lambda r: r.code != "TA202")
+    progress = True
+    while open_rows and progress:
+        progress = False
+        for key, candidates in list(open_rows.items()):
+            kept = [c for c in candidates if _columns_hold(relations, found, key, c)]
+            if len(kept) == 1:
+                found[key] = kept[0]
+                settled.append(key)
+                del open_rows[key]
+                progress = True
+    return settled
+
+
+def _columns_hold(relations, found: dict, key: str, values: tuple[Value, ...]) -> bool:
+    """Whether every column relation through row `key`, with all its other rows read, holds for
+    `values` in that row; False when none can be evaluated (nothing confirms the reading)."""
+    cells = {(row, c.key): v for row, vals in found.items() for c, v in zip(_COLUMNS, vals)}
+    cells.update({(key, c.key): v for c, v in zip(_COLUMNS, values)})
+    evaluated = False
+    for relation in relations:
+        if not any(t.row == key for t in relation.terms):
+            continue
+        outcome = evaluate(relation, lambda t: cells.get((t.row, t.column)))
+        if outcome is None:
+            continue
+        if not outcome.holds:
+            return False
+        evaluated = True
+    return evaluated
 
 
 def _positional(rows: list[list[str]]) -> TableResult | None:

@@ -12,7 +12,7 @@ from auditor.parse.cells import read_row, tokenise
 from auditor.parse.table_result import TableResult
 from auditor.template import LATEST, count_value
 from auditor.template.labels import label_key
-from auditor.template.relations import cells_check
+from auditor.template.relations import arithmetic
 
 _GROUP_MARKERS = (("litigation_direct", "未经复议"), ("litigation_after_review", "复议后起诉"), ("review", "行政复议"))
 _LAYOUT = LATEST.tables["review_litigation"]  # the same in both versions
@@ -20,7 +20,7 @@ _VERSION = LATEST.key
 _GROUPS = _LAYOUT.row_keys
 _RESULTS = tuple(c.label for c in _LAYOUT.columns)
 _CELLS = tuple((group, column.key) for group in _GROUPS for column in _LAYOUT.columns)
-_GROUPS_HOLD = cells_check(_LAYOUT.name, _CELLS)
+_GROUPS_HOLD = arithmetic(_LAYOUT.name, _CELLS)
 
 
 def read_review(rows: list[list[str]], covered: list[list[bool]] | None) -> TableResult:

@@ -9,6 +9,7 @@ blank is TA206's, the unreadable cell TA205's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cached_property, lru_cache
 from operator import itemgetter
 from typing import Callable, Iterable, Iterator, Mapping
@@ -324,15 +325,78 @@ def holds_all(relations_: Iterable[Relation], values: dict[tuple[str, str], obje
     return evaluated
 
 
+@dataclass(frozen=True)
+class Arithmetic:
+    """The in-year relations of one table that lie among a set of its cells (in either version),
+    as the test and the solver of candidate readings: digits glued together or a cell lost are
+    recovered only when these leave exactly one reading. `cells` are (row, column) in reading order."""
+
+    table: str
+    cells: tuple[tuple[str, str], ...]
+    relations: tuple[Relation, ...]
+
+    def holds(self, values: tuple) -> bool:
+        """Whether every relation over `values` (one per cell, in order) holds, at least one evaluated."""
+        return holds_all(self.relations, dict(zip(self.cells, values)))
+
+    def solve(self, values: tuple, make: Callable[[int], object]) -> tuple | None:
+        """`values` with its None entries (lost cells) filled from the relations, each solved from a
+        relation in which it is the only unknown; None when a lost cell is not determined, would be
+        negative, or the relations do not all hold afterwards. `make` turns a number into a value."""
+        known = dict(zip(self.cells, values))
+        unknown = {cell for cell, value in known.items() if value is None}
+        progress = True
+        while unknown and progress:
+            progress = False
+            for relation in self.relations:
+                open_terms = [t for t in relation.terms if (t.row, t.column) in unknown]
+                if len(open_terms) != 1:
+                    continue
+                number = _solved(relation, open_terms[0], known)
+                if number is None:
+                    continue
+                if number < 0:
+                    return None
+                known[(open_terms[0].row, open_terms[0].column)] = make(number)
+                unknown.discard((open_terms[0].row, open_terms[0].column))
+                progress = True
+        if unknown:
+            return None
+        solved = tuple(known[cell] for cell in self.cells)
+        return solved if self.holds(solved) else None
+
+
+def _solved(relation: Relation, term: Term, known: dict) -> int | None:
+    """The count `term` must be for `relation` to hold, its other operands known; None when one of
+    them is not a count."""
+    sides = [0, 0]
+    for index, terms in enumerate((relation.left, relation.right)):
+        for t in terms:
+            if t is term:
+                continue
+            number = getattr(known.get((t.row, t.column)), "number", None)
+            if number is None or isinstance(number, Decimal):
+                return None
+            sides[index] += t.sign * number
+    mine = 0 if any(t is term for t in relation.left) else 1
+    return (sides[1 - mine] - sides[mine]) * term.sign  # term.sign is ±1
+
+
 @lru_cache(maxsize=1024)
-def cells_check(table: str, cells: tuple[tuple[str, str], ...]) -> Callable[[tuple], bool]:
-    """A test of candidate values for `cells` (in that order) by every relation of the table, in
-    either version, whose operands all lie among them: digit recovery keeps a reading only when
-    these hold. Raises when no relation lies among the cells (recovery would be a guess)."""
+def arithmetic(table: str, cells: tuple[tuple[str, str], ...]) -> Arithmetic:
+    """The relations of `table`, in either version and not across years, whose operands all lie
+    among `cells` (none: a reading of glued digits or lost cells is then told by the digits alone)."""
     wanted = set(cells)
     chosen = {r.name: r for key in ("2021", "2019") for r in relations(key)
               if not r.across_years and all(t.table == table and (t.row, t.column) in wanted for t in r.terms)}
-    if not chosen:
-        raise ValueError(f"no relation of {table} lies within {cells}")
-    found = tuple(chosen.values())
-    return lambda values: holds_all(found, dict(zip(cells, values)))
+    return Arithmetic(table, cells, tuple(chosen.values()))
+
+
+def row_cells(table: str, row: str, version_key: str = "") -> tuple[tuple[str, str], ...]:
+    """The (row, column) cells of one row of a table, in printed order."""
+    return tuple((row, c.key) for c in version_of(version_key).tables[table].columns_of(row))
+
+
+def table_relations(table: str, version_key: str) -> tuple[Relation, ...]:
+    """The in-year relations of one table of a version: columns and balance besides row totals."""
+    return tuple(r for r in relations(version_key) if not r.across_years and all(t.table == table for t in r.terms))

@@ -9,6 +9,7 @@ from auditor.ingest.document import UnreadableFile
 from auditor.limits import limits
 from auditor.normalise import NormalisedText
 from auditor.parse.cells import read_row, tokenise
+from auditor.template.relations import arithmetic, row_cells
 from auditor.template.values import amount_value, count_value
 
 _TEXTISH = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
@@ -35,7 +36,8 @@ def test_the_decoder_reads_any_bytes_or_says_why(data):
 def test_the_cell_reader_reads_any_cells_without_unbounded_numbers(cells, width, checked):
     tokens = tokenise(cells)
     values = [t for t in tokens if t.kind != "label"]
-    reading = read_row(values, width, (lambda row: sum(1 for v in row if v.kind == "count") % 2 == 0) if checked else None)
+    rules = arithmetic("requests", row_cells("requests", "1")) if checked else None
+    reading = read_row(values, len(rules.cells) if rules else width, rules)
     assert (reading.values is None) == bool(reading.problem)
     for value in reading.values or ():
         if value.kind == "count":
