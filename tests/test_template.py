@@ -289,10 +289,7 @@ def test_the_generator_takes_its_totals_from_the_template(monkeypatch):
 
 # Places that still sum table cells by position outside the template, each with why it is left:
 # a new one fails the test below, and one that is mended must leave this list.
-_KNOWN_POSITIONAL_SUMS = {
-    "auditor/parse/cells.py": "a missing cell's candidate value (issue #11: the token-stream table reader reworks it)",
-    "tools/synth/defects.py": "TA204's planter asks whether table 四's four results are all 0 before it blanks the total",
-}
+_KNOWN_POSITIONAL_SUMS: dict[str, str] = {}  # none left (cells.py's candidates and TA204's planter read the template)
 
 
 def _positional_sums(tree) -> list[tuple[int, str]]:
