@@ -48,7 +48,8 @@ _SENTENCE_END = re.compile(r"[。！？；：:;!?…”」』）)\]】]$")
 _JOINABLE_END = re.compile(rf"[{_CJK}，、]")
 _JOINABLE_START = re.compile(rf"[{_CJK}\d]")
 _MIN_BROKEN_LINE = 20
-# A line of page furniture (a CMS date or source line, a breadcrumb) never runs on into the next.
+# A line of page furniture (a CMS date or source line, a breadcrumb) never runs on into the next,
+# nor does a line run on into one.
 _FURNITURE_LINE = re.compile(r"(?:发布(?:日期|时间)|来源|浏览|点击|字号|字体)\s*[:：]|[>＞»]|位置\s*[:：]|^[\u4e00-\u9fff ]{1,6}[:：]")
 
 
@@ -65,10 +66,12 @@ class Artifact:
 class NormalisedText:
     """The normalised text of a document and the offset map to its original text."""
 
-    def __init__(self, raw: str):
+    def __init__(self, raw: str, removed: tuple[tuple[int, int], ...] = ()):
         self.raw = raw
+        self.removed = removed  # raw spans removed on top of the normalisation (page furniture)
         translated = _one_for_one(raw)
-        deletions = _deletions(translated)
+        deletions = _deletions(translated) + list(removed)
+        deletions.sort()
         self.artifacts_raw = [(m.group(), m.start(), m.end()) for m in ARTIFACT_PATTERN.finditer(translated)]
         pieces: list[str] = []
         # _kept[k] = (norm_start, raw_start) of the k-th kept run; kept runs are contiguous in raw.
@@ -89,6 +92,17 @@ class NormalisedText:
             pieces.append(translated[cursor:])
         self.text = "".join(pieces)
         self.artifacts = tuple(Artifact(t, s, e, self.from_raw(s)) for t, s, e in self.artifacts_raw)
+
+    def without(self, spans: list[tuple[int, int]]) -> "NormalisedText":
+        """This text with the [start, end) spans of its normalised text removed as well (each with
+        the line break after it); offsets of the result still map to the original text."""
+        removed = []
+        for start, end in spans:
+            if end < len(self.text) and self.text[end] == "\n":
+                end += 1
+            if end > start:
+                removed.append((self.to_raw(start), self.to_raw(end - 1) + 1))
+        return NormalisedText(self.raw, self.removed + tuple(removed))
 
     def to_raw(self, offset: int) -> int:
         """The original offset of normalised offset `offset` (end offsets map to run ends)."""
@@ -151,7 +165,7 @@ def _continues(before: str, after: str) -> bool:
         return False
     if _SENTENCE_END.search(before) or STRUCTURAL_START.match(after) or before.endswith("报告"):
         return False
-    if _FURNITURE_LINE.search(before):
+    if _FURNITURE_LINE.search(before) or _FURNITURE_LINE.match(after):
         return False
     if STRUCTURAL_START.match(before) and len(before) < 30:  # a heading, not a broken sentence
         return False

@@ -7,6 +7,7 @@ from auditor.ingest import Document, UnreadableFile, read_document, source_name
 from auditor.limits import Limits, applied
 from auditor.model import ParseNote, Report, Span
 from auditor.normalise import NormalisedText
+from auditor.parse.furniture import furniture_lines
 from auditor.parse.metadata import read_metadata
 from auditor.parse.sections import build_sections, find_headings
 from auditor.parse.tables import read_tables
@@ -48,20 +49,30 @@ def failed_report(source: str, fmt: str, message: str, code: str) -> Report:
 
 
 def parse_document(document: Document) -> Report:
-    norm = NormalisedText(document.raw_text)
+    page = NormalisedText(document.raw_text)
+    page_lines = _prose_lines(page.text, [(page.from_raw(g.start), page.from_raw(g.end)) for g in document.grids])
+    furniture = furniture_lines(page_lines)
+    # the checks read the report without the page's furniture; the metadata reader reads the page
+    norm = page.without(furniture) if furniture else page
     text = norm.text
     grid_spans = [(norm.from_raw(g.start), norm.from_raw(g.end)) for g in document.grids]
-    lines = _prose_lines(text, grid_spans)
+    lines = _prose_lines(text, grid_spans) if furniture else page_lines
     sections, notes = build_sections(find_headings(lines, text), len(text))
-    meta = read_metadata(text, lines, sections[0].heading_end if sections else None)
+
+    def on_page(offset: int) -> int:
+        return page.from_raw(norm.to_raw(offset)) if furniture else offset
+
+    meta = read_metadata(page.text, page_lines, on_page(sections[0].heading_end) if sections else None)
     title = meta.title
+    if title is not None and furniture:
+        title = (title[0], norm.from_raw(page.to_raw(title[1])), norm.from_raw(page.to_raw(title[2])))
     if title is None and not sections:
         return failed_report(document.source, document.format,
                              "未找到政府信息公开工作年度报告的标题或章节，不像一份年度报告", "IN002")
     tables, table_notes = read_tables(document.grids, grid_spans, sections, text)
     notes += table_notes
     notes += [ParseNote("artifact", f"文档转换残留「{a.text}」", a.start, a.start, {"text": a.text}) for a in norm.artifacts]
-    notes += _duplicate_lines(lines, {s.start for s in sections}, title)
+    notes += _duplicate_lines(lines, {s.start for s in sections}, title, bool(furniture))
     notes += [ParseNote("reader-warning", w) for w in document.warnings]
     preamble_start = title[2] if title else 0
     preamble_end = sections[0].start if sections else len(text)
@@ -102,13 +113,20 @@ def _prose_lines(text: str, grid_spans: list[tuple[int, int]]) -> list[tuple[int
     return lines
 
 
-def _duplicate_lines(lines, heading_starts: set[int], title: tuple[str, int, int] | None) -> list[ParseNote]:
+def _duplicate_lines(lines, heading_starts: set[int], title: tuple[str, int, int] | None,
+                    web_page: bool = False) -> list[ParseNote]:
     """Lines printed twice; the title counts as one line even when broken over two (a signature
-    repeating the name line above the title is no duplicate)."""
-    seen: dict[str, int] = {title[0]: title[1]} if title else {}
+    repeating the name line above the title is no duplicate). On a web page (`web_page`: page
+    furniture was removed) the title the page's frame prints above the article's own heading is
+    the frame's, not the report's: the title read from a removed line, or printed again on the
+    next line, counts once."""
+    seen: dict[str, int] = {title[0]: title[1]} if title and title[2] > title[1] else {}
     notes = []
+    after_title = next((line for line in lines if title and line[0] >= title[2]), None) if web_page else None
     for start, end, content in lines:
         if len(content) < _MIN_DUPLICATE_LINE or start in heading_starts or (title and title[1] <= start < title[2]):
+            continue
+        if after_title is not None and start == after_title[0] and content == title[0]:
             continue
         if content in seen:
             notes.append(ParseNote("paragraph-duplicate", f"段落重复出现：「{content[:30]}」", start, end,
