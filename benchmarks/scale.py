@@ -17,13 +17,15 @@ that reads every file and runs four regexes) and `auditor audit --format json --
 prints reports/s, the ratio to the floor (by wall time and by CPU time), peak RSS (of the
 largest process), JSON size, and the growth factor per doubling of the batch. The machine is
 shared: wall times swing with the other load, CPU seconds much less — read the CPU figures and
-the ratios, not the absolute wall times.
+the ratios, not the absolute wall times; each line gives the 1-minute load average before and
+after its audit, so that a figure can be read against the load it was measured under.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import math
+import os
 import random
 import resource
 import shutil
@@ -137,16 +139,18 @@ def run(kind: str, size: int, jobs: int, work: Path, pdf_every: int) -> dict:
     # a fresh interpreter measures the peak RSS of this audit alone
     probe = [sys.executable, "-c", "import resource, subprocess, sys; subprocess.run(sys.argv[1:]); "
              "u = resource.getrusage(resource.RUSAGE_CHILDREN); print(u.ru_maxrss, u.ru_utime + u.ru_stime)", *command]
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
     done = subprocess.run(probe, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    load = (load_before, os.getloadavg()[0])
     rss, cpu = done.stdout.split() if done.stdout.strip() else ("-1024", "nan")
     peak = int(rss) // 1024
     target = out / "audit.json"
     size_mb = target.stat().st_size / 2**20 if target.exists() else float("nan")
     return {"kind": kind, "reports": size, "jobs": jobs, "seconds": elapsed, "cpu": float(cpu), "floor": floor, "floor_cpu": floor_cpu,
             "per_second": size / elapsed, "ratio": elapsed / floor, "cpu_ratio": float(cpu) / floor_cpu, "rss": peak, "json_mb": size_mb,
-            "json": target}
+            "json": target, "load": load}
 
 
 def main() -> None:
@@ -160,8 +164,9 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
     print("| batch | reports | --jobs | wall s | CPU s | reports/s (wall) | reports per CPU s | floor wall / CPU s "
-          "| × floor (wall) | × floor (CPU) | peak RSS MiB | JSON MB | × per doubling (wall, CPU) | = --jobs 1 |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| × floor (wall) | × floor (CPU) | peak RSS MiB | JSON MB | × per doubling (wall, CPU) | = --jobs 1 "
+          "| load average (1 min) before, after |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for kind in args.kinds.split(","):
         for jobs in (int(j) for j in args.jobs.split(",")):
             previous = None
@@ -176,7 +181,8 @@ def main() -> None:
                     "yes" if single.read_bytes() == row["json"].read_bytes() else "NO")
                 print(f"| {kind} | {size} | {jobs} | {row['seconds']:.1f} | {row['cpu']:.1f} | {row['per_second']:.0f} "
                       f"| {size / row['cpu']:.0f} | {row['floor']:.2f} / {row['floor_cpu']:.2f} | {row['ratio']:.0f} "
-                      f"| {row['cpu_ratio']:.0f} | {row['rss']} | {row['json_mb']:.1f} | {growth} | {same} |", flush=True)
+                      f"| {row['cpu_ratio']:.0f} | {row['rss']} | {row['json_mb']:.1f} | {growth} | {same} "
+                      f"| {row['load'][0]:.1f}, {row['load'][1]:.1f} |", flush=True)
                 previous = row
 
 
