@@ -58,8 +58,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ('0093', 'kind'): "kind 'other': the page names no body and never refers to itself (我区); only 全区 tells the level",
     ('0093', 'year'): 'no year read: no title with the year; the year stands only in the text',
     ('0095', 'report'): 'a 其他 page gets no IN002',
-    ('0125', 'found TX503'): "not raised: debris of an HTML tag (the format's title followed by >) left after the preamble",
-    ('0126', 'found TX503'): "not raised: debris of an HTML tag (the format's title followed by >) inside the preamble sentence",
     ('0142', 'template'): "template 'unknown': table 三 is not shown and the cut table 二 does not tell its version",
     ('0152', 'kind'): "read 'city': a county-level city (县级市) is taken for a prefecture-level city",
     ('0157', 'kind'): "read 'city': a county-level city (县级市) is taken for a prefecture-level city",

@@ -172,11 +172,12 @@ def _traditional_in_context(line: str, simplified: str, index: int) -> bool:
 
 @rule("TX503", "conversion-artifact", "info")
 def conversion_artifact(report: Report):
-    """Debris of document conversion left in the text: Word bookmarks, field codes, page footers.
+    """Debris of document conversion left in the text: Word bookmarks, field codes, page footers,
+    the remains of an HTML tag.
 
-    问题：文档转换留下的残留内容，如「[bookmark: _GoBack]」、页码「- 2 -」夹在正文中。
+    问题：文档转换留下的残留内容，如「[bookmark: _GoBack]」、页码「- 2 -」夹在正文中；网页发布时尖括号被当作 HTML 标签，留下只有后半的「……格式>」。成对的「<……>」（网页上代替书名号）和导航栏「首页 > 政务公开」不算。
     为何重要：说明发布前未检查转换结果，公众看到的是有瑕疵的文本。
-    示例：报告开头出现「[bookmark: _GoBack]」。
+    示例：报告开头出现「[bookmark: _GoBack]」；前言句末多出「年度报告格式>」。
     依据：国办公开办函〔2021〕30号（年度报告应规范发布）。
     """
     for note in report.notes:
@@ -186,6 +187,38 @@ def conversion_artifact(report: Report):
         for match in _FOOTER.finditer(report.text):
             yield Hit(f"正文中夹有页码「{match.group().strip()}」", Location(start=match.start(), end=match.end()),
                       {"found": match.group().strip()})
+    if ">" in report.text or "＞" in report.text:
+        for offset, line in _prose(report):
+            for start, end in _tag_debris(line):
+                found = line[start:end]
+                yield Hit(f"正文中夹有网页标签残留「{found}」（只有后半的尖括号）",
+                          Location(start=offset + start, end=offset + end), {"found": found})
+
+
+# A closing angle bracket after words, the end of a tag whose opening was lost: 「…报告格式>」.
+_ANGLE = re.compile(r"[<>＜＞]")
+_TAG_TAIL = re.compile(r"[\u4e00-\u9fff]{2,40}$")
+# A navigation line (「当前位置：首页 > 政务公开 > 年报」) uses > as a separator, not as a tag's end.
+# 「满意度>90%」: a comparison with the number after it.
+_COMPARISON = re.compile(r"\s*[=＝]?\s*\d")
+_BREADCRUMB = re.compile(r"首页|当前位置|的位置|[>＞][^<>＜＞。，,；]{1,15}[>＞]")
+
+
+def _tag_debris(line: str):
+    """(start, end) of each run of words ended by a > that closes no <: a tag whose opening the
+    page lost. Only in a sentence (a line holding 。), never in a navigation line."""
+    if "。" not in line or _BREADCRUMB.search(line):
+        return
+    depth = 0
+    for match in _ANGLE.finditer(line):
+        if match.group() in "<＜":
+            depth += 1
+        elif depth:
+            depth -= 1
+        elif not _COMPARISON.match(line, match.end()):
+            tail = _TAG_TAIL.search(line, max(0, match.start() - 40), match.start())
+            if tail:
+                yield tail.start(), match.end()
 
 
 # Paired marks: each opener with the closers that end it (half-width forms come from web pages).
