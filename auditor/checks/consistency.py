@@ -20,6 +20,16 @@ _YEAR_LEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]
                         r"(?:[^，。；：:\d]{1,12}[：:])?\s*(?:在|于)?((?:19|20)\d{2})\s*年(?:度)?(?=[，,、]|我|本|全)")
 
 
+# A year's annual report said to be published on a date (「完成2023年…年度报告，并于2024年1月…公布」,
+# 「于2024年1月…发布了2023年度…报告」): the report of a year can only be published after it.
+_PUBLISH_VERB = r"(?:公布|发布|公开|上网|挂网|上传|刊登)"
+_PUBLISHED = re.compile(
+    r"(?P<named>(?:19|20)\d{2})\s*年度?[^。；！？\n\d]{0,20}?年度报告[^。；！？\n\d]{0,15}?(?:于|在)\s*"
+    r"(?P<published>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月[^。；！？\n]{0,40}?" + _PUBLISH_VERB +
+    r"|(?:于|在)\s*(?P<published2>(?:19|20)\d{2})\s*年\s*(?P<month2>\d{1,2})\s*月[^。；！？\n\d]{0,30}?" + _PUBLISH_VERB +
+    r"了?[^。；！？\n\d]{0,10}?(?P<named2>(?:19|20)\d{2})\s*年度?[^。；！？\n\d]{0,20}?年度报告")
+
+
 def _sentences(report: Report, start: int, end: int):
     for match in _SENTENCE.finditer(report.text, start, end):
         yield match.start(), match.end(), match.group()
@@ -34,10 +44,10 @@ def _section_range(report: Report, number: str) -> tuple[int, int] | None:
 def year_mismatch(report: Report):
     """A year in the text contradicts the report year.
 
-    问题：文中年份与报告年度矛盾：标题年度与统计期限不一致；第五部分的改进计划写成了本年度；总体情况开头写成了其他年度。
+    问题：文中年份与报告年度矛盾：标题年度与统计期限不一致；第五部分的改进计划写成了本年度；总体情况开头写成了其他年度；称某年度的年度报告在该年度结束之前就已公布（「2024年……年度报告，并于2024年1月15日之前……公布」，所指的其实是上一年度的报告）。
     为何重要：改进措施应面向下一年，写成本年度通常是照抄上一年报告未改年份；统计期限错误会让数据口径不明。
     示例：2023 年度报告写「2023年，我乡将进一步……」；标题为 2022 年度，统计期限却是 2021 年。
-    依据：《中华人民共和国政府信息公开条例》第五十条（报告上一年度政府信息公开工作情况）；国办公开办函〔2021〕30号。
+    依据：《中华人民共和国政府信息公开条例》第五十条（每年1月31日前公布本机关上一年度的年度报告）；国办公开办函〔2021〕30号。
     """
     year = report.year
     if year is None:
@@ -54,6 +64,13 @@ def year_mismatch(report: Report):
                           f"{year}年度报告的计划应面向{year + 1}年",
                           Location(section="五", start=start + match.start(), end=start + match.end()),
                           {"found": year, "expected": year + 1})
+    for match in _PUBLISHED.finditer(report.text) if "年度报告" in report.text else ():
+        named, published = int(match.group("named") or match.group("named2")), int(match.group("published") or match.group("published2"))
+        if published <= named:
+            yield Hit(f"文中称{named}年度报告于{published}年{match.group('month') or match.group('month2')}月公布，"
+                      f"年度报告应在所报告年度之后公布，所指的应是{published - 1}年度报告",
+                      Location(start=match.start(), end=match.end()),
+                      {"found": named, "published": published, "expected": published - 1})
     one = _section_range(report, "一")
     if one:
         for start, end, sentence in list(_sentences(report, *one))[:2]:
@@ -83,11 +100,14 @@ def _own_unit(report: Report) -> str | None:
 def self_reference(report: Report):
     """The body calls itself by the wrong kind (我镇 in a 乡 report) or by another body's name.
 
-    问题：报告自称与机关类型不符（乡的报告写「我镇」），或把其他乡镇的名称当作本机关。跨越词语边界的字串不算（「健全乡村」中的「全乡」、「本区域」中的「本区」）。
+    问题：报告自称与机关类型不符（乡的报告写「我镇」；部门在别处自称「我局」，报告本机关公开数量时却写「我区主动公开……30条」），或把其他乡镇的名称当作本机关。部门提到所在地区（「回应我市……的热点」）不算。跨越词语边界的字串不算（「健全乡村」中的「全乡」、「本区域」中的「本区」）。
     为何重要：这是照抄其他单位报告后未修改的典型痕迹，说明报告内容可能不真实。
     示例：延津县某乡的报告中写「推进我镇政务公开工作」。
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号（报告应如实反映本机关情况，雷同报告应予问责）。
     """
+    if report.agency_kind == "department":
+        yield from _department_as_place(report)
+        return
     unit = _own_unit(report)
     if unit is None or report.agency_kind not in ("township", "street", "county"):
         return
@@ -104,6 +124,27 @@ def self_reference(report: Report):
             if own and not name.endswith(own) and name.endswith(unit) and len(name) >= 3:
                 yield Hit(f"文中出现其他乡镇「{name}」，疑似照抄其他单位的报告",
                           Location(start=match.end(1) - len(name), end=match.end()), {"found": name, "own": own})
+
+
+# A department's own self-reference (我局, 本委, 我办, 我中心 …).
+_DEPARTMENT_SELF = re.compile(r"(?:我|本)(?:局|委|办|厅|中心|院|馆|所|站|队|署)")
+# A place's self-reference stating the department's own disclosure count: 「我区主动公开各类政府信息30条」.
+# 我市/我区 naming the place the department works in (「回应我市住房建设的热点」) states no count of the body's.
+_PLACE_COUNT = re.compile(r"(?:我|本)(区|县|市|乡|镇|街道|省|州|旗)(?:共|全年|累计|本年度?|年内)?"
+                          r"(主动公开|公开|发布|受理|收到|办理|办结|答复)[^。；，,\d]{0,12}?\d+\s*[条件个篇]")
+
+
+def _department_as_place(report: Report):
+    """A department that calls itself 我局 and states its own count as 我区: the count copied from a
+    district's (or county's …) report, or the self-reference left unmended."""
+    own = _DEPARTMENT_SELF.search(report.text)
+    if own is None:
+        return
+    for match in _PLACE_COUNT.finditer(report.text):
+        found = match.group()[:2]
+        yield Hit(f"{report.agency or '本机关'}是部门，文中自称「{own.group()}」，"
+                  f"报告本机关的数量时却自称「{found}」（「{match.group()}」）",
+                  Location(start=match.start(), end=match.start() + 2), {"found": found, "own": own.group()})
 
 
 _OLD_FORMAT = re.compile(r"国办公开办函\s*[〔\[【（(]\s*2019\s*[〕\]】）)]?\s*60\s*号")
