@@ -24,11 +24,11 @@ def unreadable_file(report: Report):
 
 @rule("IN002", "not-an-annual-report", "error")
 def not_an_annual_report(report: Report):
-    """The file is readable but holds no title or sections of an annual report.
+    """The file is readable but is no annual report: no title or sections of one, or a page about reports.
 
-    问题：文件可以读取，但找不到年度报告的标题或六个部分，不像一份政府信息公开工作年度报告。
-    为何重要：可能提交了错误的文件（通知、新闻稿、其他报告）。
-    示例：一份《关于召开春季运动会的通知》被当作年度报告提交。
+    问题：文件可以读取，但不是政府信息公开工作年度报告：既找不到年度报告的标题，也找不到六个部分；或者是关于年度报告的其他文件——年度报告的解读、布置编制年度报告的通知、年度报告制度或编写指南（分条款）、列出多份年度报告标题的目录页。印有两个以上规定部分或统计表的文件按年度报告审核，不论标题如何。
+    为何重要：可能提交或抓取了错误的文件（解读、通知、新闻稿、栏目列表），真正的年度报告未被审核。
+    示例：一份《关于召开春季运动会的通知》被当作年度报告提交；《某某乡2023年政府信息公开工作年度报告解读》（「现就年报内容作如下解读」）。
     依据：《中华人民共和国政府信息公开条例》第四十九条、第五十条；国办公开办函〔2021〕30号规定的报告格式。
     """
     if report.error_code == "IN002":

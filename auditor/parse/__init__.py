@@ -8,6 +8,7 @@ from auditor.limits import Limits, applied
 from auditor.model import ParseNote, Report, Span
 from auditor.normalise import NormalisedText
 from auditor.parse.furniture import furniture_lines
+from auditor.parse.genre import non_report_reason
 from auditor.parse.metadata import read_metadata
 from auditor.parse.sections import build_sections, find_headings
 from auditor.parse.tables import read_tables
@@ -66,10 +67,10 @@ def parse_document(document: Document) -> Report:
     title = meta.title
     if title is not None and furniture:
         title = (title[0], norm.from_raw(page.to_raw(title[1])), norm.from_raw(page.to_raw(title[2])))
-    if title is None and not sections:
-        return failed_report(document.source, document.format,
-                             "未找到政府信息公开工作年度报告的标题或章节，不像一份年度报告", "IN002")
     tables, table_notes = read_tables(document.grids, grid_spans, sections, text)
+    not_a_report = non_report_reason(lines, title[0] if title else None, sections, tables)
+    if not_a_report:
+        return failed_report(document.source, document.format, not_a_report, "IN002")
     notes += table_notes
     notes += [ParseNote("artifact", f"文档转换残留「{a.text}」", a.start, a.start, {"text": a.text}) for a in norm.artifacts]
     notes += _duplicate_lines(lines, {s.start for s in sections}, title, bool(furniture))
