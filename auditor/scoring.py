@@ -5,8 +5,8 @@ Four weighted parts; each starts at its weight and loses points per finding, nev
 | part | weight | what costs points |
 |---|---|---|
 | 统计表 tables | 30 | IN003 −10; TA201–TA205 −5; TA207 −2; TA206 −1 |
-| 结构 structure | 15 | ST101 −5; ST105 −5; ST102, ST103, ST104 −2; ST106, ST107 −1 |
-| 内容要素 elements | 35 | the required elements that apply, each with its own weight (below), rescaled to 35: present = full, thin (NA313) = half, missing = 0 |
+| 结构 structure | 15 | ST101, IN006 (a partial report) −5; ST105 −5; ST102, ST103, ST104 −2; ST106, ST107 −1 |
+| 内容要素 elements | 35 | the required elements that apply, each with its own weight (below), rescaled to 35: present = full, thin (NA313) = half, missing = 0; an element a partial report's text does not reach ("unseen") is left out |
 | 一致性与文字 consistency | 20 | CO404, HI701 −5; RE602 −8; CO401, CO402, CO403, CO405, CO406, RE601 −3; HI702, RE603 −1; TX505 −2, TX506 −1, TX501–TX504 −0.5 (TX at most −3 in all) |
 
 Element weights: 主动公开 5, 依申请公开 5, 政府信息管理 4, 平台建设 4, 监督保障 4,
@@ -29,7 +29,7 @@ PARTS = (("tables", "统计表", 30), ("structure", "结构", 15), ("elements", 
          ("consistency", "一致性与文字", 20))
 COSTS = {
     "tables": {"IN003": 10, "TA201": 5, "TA202": 5, "TA203": 5, "TA204": 5, "TA205": 5, "TA207": 2, "TA206": 1},
-    "structure": {"ST101": 5, "ST105": 5, "ST102": 2, "ST103": 2, "ST104": 2, "ST106": 1, "ST107": 1},
+    "structure": {"IN006": 5, "ST101": 5, "ST105": 5, "ST102": 2, "ST103": 2, "ST104": 2, "ST106": 1, "ST107": 1},
     "consistency": {"CO404": 5, "HI701": 5, "RE602": 8, "CO401": 3, "CO402": 3, "CO403": 3, "CO405": 3, "CO406": 3, "RE601": 3,
                     "HI702": 1, "RE603": 1, "TX505": 2, "TX506": 1, "TX501": 0.5, "TX502": 0.5, "TX503": 0.5, "TX504": 0.5},
 }
@@ -83,7 +83,7 @@ def _deductions(part: str, counts: Counter, weight: int) -> tuple[Decimal, dict]
 
 
 def _elements(elements: list[dict], weight: int, forgiven: set[str]) -> tuple[Decimal, dict]:
-    applicable = [e for e in elements if e["element"] in ELEMENT_WEIGHTS]
+    applicable = [e for e in elements if e["element"] in ELEMENT_WEIGHTS and e["status"] != "unseen"]
     possible = sum(ELEMENT_WEIGHTS[e["element"]] for e in applicable)
     if not possible:
         return Decimal(weight), {}

@@ -5,6 +5,10 @@ case builds one report and runs ONLY that rule through the engine:
 
     replace = [[old, new], ...]      exact replacements applied to the base text (every
                                      occurrence of old; old must occur, so no case is a no-op)
+    cut_after = "..."                then the text ends right after the first occurrence of
+                                     this string (an excerpt, a truncated file)
+    keep_from = "..."                then the text begins at the first occurrence of this
+                                     string (a page that begins inside the report)
     base = "other.txt"               optional, overrides the file's base for this case
     text = "..." | bytes_hex = "..." a whole file instead of base + replace (IN001/IN002);
     suffix = ".html"                 its file name suffix (default .txt);
@@ -57,13 +61,24 @@ def apply(text: str, replacements: list) -> str:
     return text
 
 
+def cut(text: str, case: dict) -> str:
+    """The text cut as the case says (cut_after, keep_from); each marker must occur."""
+    if "cut_after" in case:
+        assert case["cut_after"] in text, f"cut_after not in the text: {case['cut_after']!r}"
+        text = text[: text.index(case["cut_after"]) + len(case["cut_after"])]
+    if "keep_from" in case:
+        assert case["keep_from"] in text, f"keep_from not in the text: {case['keep_from']!r}"
+        text = text[text.index(case["keep_from"]):]
+    return text
+
+
 def write_report(tmp_path: Path, name: str, data: dict, case: dict, replacements: list):
     """The case's file on disk, read back through the normal reader."""
     if "bytes_hex" in case or "text" in case:
         raw = bytes.fromhex(case["bytes_hex"]) if "bytes_hex" in case else case["text"].encode(case.get("encoding", "utf-8"))
     else:
         base = (BASES / case.get("base", data["base"])).read_text(encoding="utf-8")
-        raw = apply(base, replacements).encode("utf-8")
+        raw = cut(apply(base, replacements), case).encode("utf-8")
     path = tmp_path / f"{name}{case.get('suffix', '.txt')}"
     path.write_bytes(raw)
     return read_report(path)

@@ -21,7 +21,8 @@ PENDING: set[str] = set()
 # Registered codes that findings.md does not list, with their severity.
 # IN004 (a check crashed) is the engine's own finding, not in the catalogue of findings.md.
 # ST107, TX504–TX506 and CO406 are wording checks added after findings.md was written (issue 13).
-UNLISTED = {"IN004": ("check-crashed", "warning"), "TX504": ("unbalanced-marks", "info"),
+# IN006 (a partial report: the text shows only part of it) was added for real pages (issue 12).
+UNLISTED = {"IN004": ("check-crashed", "warning"), "IN006": ("partial-report", "warning"), "TX504": ("unbalanced-marks", "info"),
             "TX505": ("placeholder-left", "warning"), "TX506": ("date-digits-lost", "warning"),
             "ST107": ("parts-list-deviation", "info"), "CO406": ("narrative-sum-mismatch", "warning")}
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")

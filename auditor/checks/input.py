@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from auditor.finding import Hit, Location
-from auditor.model import Report
+from auditor.model import Report, TableReading
+from auditor.parse.extent import Extent, report_extent
 from auditor.registry import rule
 
 _TABLE_SECTION = {"active": "二", "requests": "三", "review_litigation": "四"}
@@ -44,11 +45,43 @@ def table_unparsed(report: Report):
     示例：网页把表格压成一行文字「行政规范性文件8855698」，有多种拆分方式。
     依据：国办公开办函〔2021〕30号（年度报告格式中的三张统计表）。
     """
+    extent = report_extent(report)
     for name, table in report.tables.items():
-        if table is not None and not table.ok:
+        if table is not None and not table.ok and not _cut_off(report, table, extent):
             yield Hit(f"{_TABLE_NAME[name]}无法可靠读取：{table.reason}",
                       Location(section=_TABLE_SECTION[name], table=name, start=table.start, end=table.end),
                       {"reason": table.reason})
+
+
+def _cut_off(report: Report, table: TableReading, extent: Extent) -> bool:
+    """The table is not read whole only because the text stops inside it (IN006 says so): it
+    stands in the section the text ends in, nothing but blanks follows it, and the rows it lacks
+    all come after the last row read (no row is missing or unreadable before the cut)."""
+    if not extent.at_end or extent.cut_in != _TABLE_SECTION[table.name] or table.end is None:
+        return False
+    if report.text[table.end:].strip():
+        return False
+    if table.cells is None:
+        return True
+    rows = table.layout.row_keys
+    read = [rows.index(row) for row, _ in table.cells if row in rows]
+    return all(rows[i] in {row for row, _ in table.cells} for i in range(max(read) + 1)) if read else True
+
+
+@rule("IN006", "partial-report", "warning")
+def partial_report(report: Report):
+    """The text shows only part of the report: it stops before the report ends, or begins inside it.
+
+    问题：报告不完整——文本在某一部分中结束，其后的部分都未出现（或者文本从报告中间开始，没有标题和前言）。常见于网页节选、抓取或转换时被截断、只粘贴了部分内容的报告。
+    为何重要：未见的部分无法审核。审核工具只检查文本显示的内容：未见的部分不报「缺少第X部分」（ST101），其中应有的内容要素不报缺失（NA），在截断处中断的统计表不报无法读取（IN003）；得分中内容要素只按已见部分计算。请取得完整的报告后再审核；如果公开的报告本身不完整，应当补全。夹在两个已见部分之间的缺失部分仍按 ST101 报告。
+    示例：网页只显示报告标题和「一、总体情况」的前几段，文本停在一句话中间，第二至第六部分都没有出现。
+    依据：《中华人民共和国政府信息公开条例》第五十条（年度报告应当包括规定的内容）；国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》（六个部分）。
+    """
+    for note in report.notes:
+        if note.kind == "report-partial":
+            yield Hit(note.message, Location(section=note.data.get("cut_in"), start=note.start, end=note.end),
+                      {"unseen": note.data["unseen"], "cut_in": note.data.get("cut_in"),
+                       "at_end": note.data["at_end"], "at_start": note.data["at_start"]})
 
 
 @rule("IN004", "check-crashed", "warning")

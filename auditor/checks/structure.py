@@ -7,6 +7,7 @@ from rapidfuzz.distance import Levenshtein
 
 from auditor.finding import Hit, Location
 from auditor.model import SECTION_NUMBERS, Report
+from auditor.parse.extent import report_extent
 from auditor.template import expected_version
 from auditor.template.formats import SECTION_TITLES, section_titles
 from auditor.template.labels import label_key
@@ -24,10 +25,12 @@ def section_missing(report: Report):
     为何重要：年度报告格式固定为六个部分，缺少部分即内容不完整。
     示例：报告没有「五、存在的主要问题及改进情况」。
     依据：《中华人民共和国政府信息公开条例》第五十条；国办公开办函〔2021〕30号《中华人民共和国政府信息公开工作年度报告格式》。
+    注：节选或被截断的报告（IN006），文本未到达的部分不算缺失；夹在两个已见部分之间的缺失部分仍报告。
     """
     present = {s.number for s in report.sections}
+    unseen = report_extent(report).unseen
     for number in SECTION_NUMBERS:
-        if number not in present:
+        if number not in present and number not in unseen:
             yield Hit(f"缺少第{number}部分「{SECTION_TITLES[number][0]}」", Location(section=number),
                       {"section": number})
 

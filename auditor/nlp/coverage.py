@@ -7,22 +7,26 @@ For each element rule that applies to the report (auditor/rules/elements/*.toml)
 - a rule made of aspects (NA306) is present only when each aspect's result is stated
   (auditor/nlp/aspects.py);
 - else missing (or, when the scope itself is absent, missing with that reason: the
-  structure check ST101 reports the absent section, not each element of it).
+  structure check ST101 reports the absent section, not each element of it);
+- "unseen" instead of missing when the report is partial (IN006) and the text does not show the
+  whole of the rule's scope: what the text does not reach may hold the element.
 A present topic marked `thin` in its rule is "thin" (NA313) when no sentence that shows it
 holds a fact: a number, a count in Chinese numerals, a zero statement or a concrete action.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from auditor.model import Report
 from auditor.nlp.aspects import AspectEvidence, aspect_evidence
 from auditor.nlp.classifier import load_model, probabilities
 from auditor.nlp.keywords import ElementRule, element_rules, keyword_matches
 from auditor.nlp.units import Unit, units_in
+from auditor.parse.extent import report_extent
 
 _CLASSIFIED = "classifier_probabilities"
+UNSEEN = "报告不完整，文本未显示该项所在的全部内容"
 _FACT = re.compile(
     r"\d|[一二两三四五六七八九十百千万]+[个件条次项名篇处期块台场份人]|"
     r"未收到|没有收到|未发生|未产生|未收取|无[^，。；]{0,6}(?:申请|情况|事项)|"
@@ -33,7 +37,7 @@ _FACT = re.compile(
 @dataclass(frozen=True)
 class Coverage:
     rule: ElementRule
-    status: str  # present | thin | missing
+    status: str  # present | thin | missing | unseen (the partial report's text does not reach its scope)
     by: str | None = None  # keyword | classifier
     evidence: str = ""  # the matched phrase, or the sentence the classifier chose
     sentence: str = ""  # the sentence holding the evidence
@@ -92,6 +96,16 @@ def _classifiable(report: Report) -> list[Unit]:
 
 
 def _cover(report: Report, rule: ElementRule, scored: dict) -> Coverage:
+    covered = _cover_shown(report, rule, scored)
+    if covered.present:
+        return covered
+    extent = report_extent(report)
+    if extent.sees(rule.scope) and (not rule.aspects or extent.sees(rule.aspect_scope)):
+        return covered
+    return replace(covered, status="unseen", reason=UNSEEN)
+
+
+def _cover_shown(report: Report, rule: ElementRule, scored: dict) -> Coverage:
     scope = units_in(report, rule.scope)
     if not scope:
         return Coverage(rule, "missing", reason="范围缺失" if rule.scope != "whole" else "")

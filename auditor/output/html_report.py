@@ -14,12 +14,14 @@ from auditor.output.elements import expand_breakdown, expand_element
 from auditor.output.html_env import write_page
 from auditor.output.relations import relation
 from auditor.output.table_grids import grids
+from auditor.parse.extent import NOTE as PARTIAL_NOTE
 from auditor.store import StoredBatch
 from auditor.template.formats import cell_name
 
 KIND_LABELS = {"township": "乡镇", "street": "街道", "county": "县（区）", "city": "市", "province": "省",
                "department": "部门", "other": "其他"}
-ELEMENT_STATUS = {"present": "已覆盖", "missing": "缺失", "thin": "内容单薄", "not_applicable": "不适用"}
+ELEMENT_STATUS = {"present": "已覆盖", "missing": "缺失", "thin": "内容单薄", "not_applicable": "不适用",
+                  "unseen": "未见（报告不完整）"}
 ELEMENT_BY = {"keyword": "关键词", "classifier": "分类模型"}
 _TABLE_NAMES = {"active": "表二", "requests": "表三", "review_litigation": "表四"}
 
@@ -87,6 +89,7 @@ def page_context(body: BodySummary, report: dict[str, Any], texts: dict[str, dic
         "runs": runs(text, body.findings), "findings": findings, "grids": grids(report, body.findings),
         "breakdown": expand_breakdown(body.breakdown), "elements": [expand_element(e, text) for e in body.elements], "element_status": ELEMENT_STATUS, "element_by": ELEMENT_BY,
         "shared": shared_passages(body, text, texts, pages), "reuse_ran": reuse_ran or any(f.code.startswith("RE") for f in findings),
+        "partial": next((n["message"] for n in report.get("notes") or () if n.get("kind") == PARTIAL_NOTE), None),
     }
 
 

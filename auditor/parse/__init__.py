@@ -8,6 +8,7 @@ from auditor.limits import Limits, applied
 from auditor.model import ParseNote, Report, Span
 from auditor.normalise import NormalisedText
 from auditor.parse.furniture import furniture_lines
+from auditor.parse.extent import partial_note
 from auditor.parse.genre import non_report_reason
 from auditor.parse.metadata import read_metadata
 from auditor.parse.sections import build_sections, find_headings
@@ -72,6 +73,8 @@ def parse_document(document: Document) -> Report:
     if not_a_report:
         return failed_report(document.source, document.format, not_a_report, "IN002")
     notes += table_notes
+    partial = partial_note(text, lines, sections, title[2] if title else None)
+    notes += [partial] if partial else []
     notes += [ParseNote("artifact", f"文档转换残留「{a.text}」", a.start, a.start, {"text": a.text}) for a in norm.artifacts]
     notes += _duplicate_lines(lines, {s.start for s in sections}, title, bool(furniture))
     notes += [ParseNote("reader-warning", w) for w in document.warnings]
