@@ -9,7 +9,7 @@ import pytest
 
 from auditor.ingest.txt import read_txt
 from auditor.parse import parse_document
-from auditor.parse.metadata import agency_kind
+from auditor.parse.metadata import administrative_level, agency_kind, county_level_cities
 
 BODY = "一、总体情况\n2023年，我镇认真落实条例要求，主动公开政府信息。\n二、主动公开政府信息情况\n"
 
@@ -29,6 +29,24 @@ def parse(text: str):
 ])
 def test_kind_for_every_level(name, kind):
     assert agency_kind(name) == kind
+
+
+@pytest.mark.parametrize("name, kind, level", [
+    ("开远市", "county", "county"), ("红河州开远市人民政府", "county", "county"), ("子长市人民政府", "county", "county"),
+    ("济源市", "county", "county"), ("石河子市", "county", "county"), ("海门市", "county", "county"),
+    ("开远市教育局", "department", "county"), ("昆明市", "city", "city"), ("深圳市人民政府", "city", "city"),
+    ("昆明市教育局", "department", "city"), ("昆明市安宁市人民政府", "county", "county"),
+])
+def test_county_level_cities_by_the_division_table(name, kind, level):
+    """A 市 is prefecture-level unless the division table lists it as a county-level city (县级市)."""
+    assert (agency_kind(name), administrative_level(name)) == (kind, level)
+
+
+def test_division_table_holds_county_level_cities_only():
+    cities = county_level_cities()
+    assert 380 <= len(cities) <= 450  # about 400 county-level cities on the mainland
+    assert all(name.endswith("市") and len(name) >= 2 for name in cities)  # 芒市 has two characters
+    assert not cities & {"昆明市", "深圳市", "兰州市", "丽水市", "孝感市", "泸州市", "重庆市", "北京市"}
 
 
 def test_title_broken_over_two_lines():

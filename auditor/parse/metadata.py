@@ -4,7 +4,8 @@ offers, each value with where it came from.
 Sources, most trusted first: the title (also a CMS 「标题：」/「名称」 line and a title broken over
 two lines); the preamble (「现公布某某2023年…报告」, 「由某某编制」, 「请与某某联系」); the lines a
 crawler or CMS puts on the page (「发布机构」, 「来源：」); the signature at the end; for the kind
-also the report's self-reference (「我镇」, 「我街道」, 「我局」). Names inside 《》 (cited documents)
+also the report's self-reference (「我镇」, 「我街道」, 「我局」). A city is prefecture-level unless the
+division table names it a county-level city (县级市: kind county). Names inside 《》 (cited documents)
 are never taken for the body.
 """
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
 
 _TITLE_HINTS = ("年度报告", "工作报告", "情况报告", "年报")
 _YEAR_IN_TITLE = re.compile(r"(19|20)\d{2}(?=\s*年)")
@@ -333,5 +336,22 @@ def administrative_level(agency: str | None) -> str:
 def _place_kind(name: str) -> str | None:
     for suffixes, kind in _KIND_SUFFIXES:
         if name.endswith(suffixes):
-            return kind
+            return "county" if kind == "city" and _county_level_city(name) else kind
     return None
+
+
+def _county_level_city(name: str) -> bool:
+    """The name ends with a county-level city's (县级市: 开远市, 云南省开远市), by the division table."""
+    cities = county_level_cities()
+    return any(name[start:] in cities for start in range(max(0, len(name) - _LONGEST_CITY), len(name) - 1))
+
+
+_LONGEST_CITY = 8
+
+
+@cache
+def county_level_cities() -> frozenset[str]:
+    """The names of the county-level cities (auditor/rules/county_level_cities.tsv: derived from the
+    administrative-division code tables of PyPI's cpca packages, see tools/county_cities.py)."""
+    text = files("auditor").joinpath("rules/county_level_cities.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[1].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
