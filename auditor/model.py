@@ -47,7 +47,8 @@ class ParseNote:
     """Something the reader noticed that the checks may want to report.
 
     kind is one of: label-deviation, section-duplicate, section-misnumbered, section-order,
-    paragraph-duplicate, artifact, row-recovered, title-duplicate.
+    paragraph-duplicate, artifact, row-recovered, title-duplicate, report-partial (the text shows
+    only part of the report: auditor/parse/extent.py).
     """
 
     kind: str

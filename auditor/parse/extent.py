@@ -72,7 +72,7 @@ def partial_note(text: str, lines: list[tuple[int, int, str]], sections: list[Se
     first = min(sections, key=lambda s: s.start)
     after = SECTION_NUMBERS[SECTION_NUMBERS.index(order[-1]) + 1:]
     before = SECTION_NUMBERS[:SECTION_NUMBERS.index(order[0])]
-    at_end = bool(after) and last.number == order[-1] and not _closes(lines)
+    at_end = bool(after) and last.number == order[-1] and not _closes(lines, last.heading_end)
     at_start = (bool(before) and first.number == order[0] and title_end is None
                 and not _NAMES_REPORT.search(text, 0, first.start))
     if not (at_end or at_start):
@@ -92,9 +92,10 @@ def partial_note(text: str, lines: list[tuple[int, int, str]], sections: list[Se
                      {"unseen": list(unseen), "cut_in": cut_in, "at_end": at_end, "at_start": at_start})
 
 
-def _closes(lines: list[tuple[int, int, str]]) -> bool:
-    """The text closes as a report does: a date line (under the body's signature) among its last lines."""
-    return any(_DATE_LINE.match(re.sub(r"\s+", "", text)) for _, _, text in lines[-_CLOSING_LINES:])
+def _closes(lines: list[tuple[int, int, str]], after: int) -> bool:
+    """The text closes as a report does: a date line (under the body's signature) among its last
+    lines, after the last section's heading (a page's publication date above the report is no close)."""
+    return any(_DATE_LINE.match(re.sub(r"\s+", "", text)) for start, _, text in lines[-_CLOSING_LINES:] if start >= after)
 
 
 def report_extent(report: Report) -> Extent:
