@@ -31,7 +31,7 @@ def test_similar_writes_matrix_pairs_and_charts(tmp_path):
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert len(rows) == len(IDS) + 1 and len(rows[0]) == len(IDS) + 2
     assert "青川县石桥镇" in rows[0]
-    assert any(row[0] == "临江市人民政府2024" for row in rows[1:])  # same body twice: the year is shown
+    assert any(row[0] == "临澜市人民政府2024" for row in rows[1:])  # same body twice: the year is shown
     pairs = json.loads((tmp_path / "pairs.json").read_text(encoding="utf-8"))["pairs"]
     reuse = [p for p in pairs if p["kind"] == "reuse"]
     assert len(reuse) == 1 and {Path(reuse[0]["a"]).stem, Path(reuse[0]["b"]).stem} == set(IDS[:2])

@@ -322,8 +322,8 @@ def agency_kind(agency: str | None) -> str:
 
 def administrative_level(agency: str | None) -> str:
     """The level of government a body belongs to: a government's own kind; for a department the kind
-    of the last place name its name opens with (云岭县农业农村局 → county, 临江市东城区教育局 → county,
-    临江市生态环境局 → city); "department" when its name opens with no place (生态环境部)."""
+    of the last place name its name opens with (云岭县农业农村局 → county, 临澜市东城区教育局 → county,
+    临澜市生态环境局 → city); "department" when its name opens with no place (生态环境部)."""
     kind = agency_kind(agency)
     if kind != "department":
         return kind
