@@ -125,3 +125,19 @@ def test_real_heldout_quality_is_what_the_card_says(resolved):
     labels = tuple(label for label in CARD["real_heldout"]["per_class"])
     scores = evaluate(truth, predict_with_threshold(model.pipeline, [r["text"] for r in rows], model.threshold), labels)
     assert scores == CARD["real_heldout"]
+
+
+def test_settings_cross_validation_reads_no_heldout_page_and_folds_whole_pages(resolved):
+    """tools/classifier_cv.py, which chooses the classifier's settings, sees the training and
+    validation pages only, and each page's sentences stand in one fold."""
+    import classifier_cv
+
+    rows = resolved[0]
+    real = classifier_cv.training_only(rows)
+    assert real and {r["split"] for r in real} == {"train", "validation"}
+    assert not {r["page"] for r in real} & {r["page"] for r in rows if r["split"] == "heldout"}
+    folds = classifier_cv.folds(real)
+    assert len(folds) == classifier_cv.FOLDS and all(fitted and predicted for fitted, predicted in folds)
+    for fitted, predicted in folds:
+        assert not {r["page"] for r in fitted} & {r["page"] for r in predicted}
+        assert len(fitted) + len(predicted) == len(real)
