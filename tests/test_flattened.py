@@ -32,16 +32,23 @@ def test_a_lost_cell_without_a_relation_is_not_read():
     assert reading.values is None
 
 
-def test_the_row_total_cuts_a_glued_row_of_table_three():
-    # 25 3 0 0 1 0 29 glued: only one cut into seven counts makes the last the sum of the others
+def test_a_glued_row_of_zeros_is_read_whatever_cell_was_lost():
+    assert _numbers(_row("requests", "1", "0000000")) == [0] * 7
+    assert _numbers(_row("requests", "1", "000000")) == [0] * 7  # a lost cell: the total gives 0
+
+
+def test_a_glued_row_of_table_three_whose_cut_the_total_confirms_is_left_to_the_columns():
+    """25 3 0 0 1 0 29 glued: one cut into seven counts adds up, but six counts and a lost total
+    add up too; the readings are handed on for the columns' relations to judge."""
     reading = _row("requests", "1", "253001029")
-    assert _numbers(reading) == [25, 3, 0, 0, 1, 0, 29]
+    assert reading.values is None
+    assert (25, 3, 0, 0, 1, 0, 29) in {tuple(v.number for v in c) for c in reading.candidates}
 
 
 def test_a_glued_row_its_total_leaves_two_readings_for_is_not_read():
     # 12 3 0 0 1 0 16 and 1 2 3 0 0 10 16 print alike and both add up
     reading = _row("requests", "1", "123001016")
-    assert reading.values is None and len(reading.candidates) == 2
+    assert reading.values is None and len(reading.candidates) >= 2
 
 
 def test_the_row_total_gives_back_a_lost_total():

@@ -7,10 +7,11 @@ The rows, their columns and which cell is an amount are the template's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditor.parse.cells import Token, read_row, tokenise
 from auditor.parse.table_result import TableResult
-from auditor.template import amount_value, version
+from auditor.template import VERSIONS, amount_value, version
 from auditor.template.formats import active_headers
 from auditor.template.labels import closest, label_key
 from auditor.template.recognise import active_version
@@ -29,11 +30,15 @@ def read_active(rows: list[list[str]], covered: list[list[bool]] | None) -> Tabl
     layout = version(template).tables["active"]
     by_label = {row.label: row for row in layout.rows}
     row_labels = tuple(by_label)
+    elsewhere = _other_version_labels(template)
     found: dict[str, list[Token]] = {}
     current = None
     for token in tokens:
         if token.kind == "label":
             row = _row_of(token.text, row_labels)
+            if row is None and label_key(token.text) in elsewhere:
+                row = elsewhere[label_key(token.text)]  # the other version's printing of this row
+                result.deviation("active", by_label[row].key, token.text, row)
             if row is not None:
                 current = row
                 found.setdefault(current, [])
@@ -89,6 +94,15 @@ def _row_of(text: str, row_labels: tuple[str, ...]) -> str | None:
         if score >= _ROW_THRESHOLD:
             return best
     return None
+
+
+@lru_cache(maxsize=None)
+def _other_version_labels(template: str) -> dict[str, str]:
+    """The label keys the other version prints for rows this version has too (2019's 「规范性文件」
+    for 2021's 「行政规范性文件」), each to this version's label."""
+    mine = {row.key: row.label for row in version(template).tables["active"].rows}
+    return {label_key(row.label): mine[row.key] for v in VERSIONS.values() if v.key != template
+            for row in v.tables["active"].rows if row.key in mine and row.label != mine[row.key]}
 
 
 def _headers_printed(tokens: list[Token], layout) -> bool:

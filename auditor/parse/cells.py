@@ -7,15 +7,13 @@ the row is unreadable. A wrong number is worse than no number.
 """
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from math import comb
 
 from auditor.limits import limits
 from auditor.normalise import normalise_cell
-from auditor.template.relations import Arithmetic
+from auditor.template.relations import Arithmetic, evaluate, solved_count
 from auditor.template.values import BLANK_MARKS, Value, count, count_value
 
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -83,20 +81,25 @@ _SPLIT = "按勾稽关系拆分粘连的数字"
 _FILLED = "按勾稽关系补齐缺失的一格"
 _BOTH = "按勾稽关系还原"
 _BY_DIGITS = "粘连的数字只有一种拆法"
-_MAX_CANDIDATES = 64
+_MAX_CANDIDATES = 1024
+
+
+class _TooMany(Exception):
+    """More readings to try than the budget allows."""
 
 
 def read_row(tokens: list[Token], width: int, rules: Arithmetic | None) -> RowReading:
     """The `width` values of one row from its value tokens, or why they cannot be read.
 
-    When the tokens are fewer than `width`, every reading is enumerated: each run of digits cut
-    into one or more numbers (no leading zeros, none longer than the digit limit) and, where the
-    row was printed with separated cells, cells lost in extraction. A lost cell is given back only
-    by the template's relations among the row's cells (`rules`: one relation solves one lost cell);
-    a reading is kept only when it is the only one that the relations (or, without relations, the
-    digits alone) leave. One run of glued digits is taken as cells glued, none lost: the row's
-    relations must then confirm the cut. A row of several tokens has either digits glued or cells
-    lost, not both (a converter that kept the cells apart did not also glue two of them)."""
+    When the tokens are fewer than `width`, every reading is enumerated cell by cell: each run of
+    digits cut into numbers (no leading zeros, none longer than the digit limit) and cells lost in
+    extraction (an empty cell leaves nothing in flattened text). A lost cell is given back only by
+    the template's relations among the row's cells (`rules`), each relation solving at most one;
+    without a relation a lost cell could hold anything, so any reading with one makes the row
+    ambiguous. In a row printed as separate cells either digits are glued or cells lost, not both;
+    one run of digits (flattened text) may be both. A reading is kept only when it is the only one
+    the relations (or, without relations, the digits alone) leave; several are returned as
+    candidates (when few) for the table's other relations to judge."""
     plain = tuple(t.value for t in tokens)
     if len(tokens) == width:
         return RowReading(plain)
@@ -105,86 +108,123 @@ def read_row(tokens: list[Token], width: int, rules: Arithmetic | None) -> RowRe
     relations = rules.relations if rules is not None else ()
     short = width - len(tokens)
     if not relations:
-        passes = range(0, short + 1)
+        passes = [(True, short)]
     elif len(tokens) == 1:
-        passes = range(0, 1)
-    else:  # a row printed as separate cells has digits glued or cells lost, not both
-        passes = [0] + ([short] if short <= len(relations) else [])
+        passes = [(True, min(len(relations), width - 1))]
+    else:
+        passes = [(True, 0)] + ([(False, short)] if short <= len(relations) else [])
     readings: dict[tuple[Value, ...], str] = {}
     undetermined = False
-    options = [_options(t, width - len(tokens) + 1) for t in tokens]
     budget = [_MAX_READINGS]
-    for lost in passes:
-        for values in _cuts(options, width - lost, budget):
-            if not lost:
-                if not relations or rules.holds(values):
-                    readings.setdefault(values, _SPLIT if relations else _BY_DIGITS)
-                continue
-            if not relations:
-                undetermined = True  # a lost cell no relation gives back: any number could stand there
+    try:
+        for cut, most_lost in passes:
+            for values, lost in _readings(tokens, width, rules, cut, most_lost, budget):
+                if None in values:
+                    undetermined = True  # a lost cell no relation gives back: any number could stand there
+                    break
+                how = _FILLED if lost else _SPLIT if relations else _BY_DIGITS
+                readings[values] = _BOTH if readings.get(values, how) != how else how
+            if undetermined:
                 break
-            for places in itertools.combinations(range(width), lost):
-                budget[0] -= 1
-                solved = rules.solve(_with_gaps(values, places, width), count)
-                if solved is not None:
-                    readings[solved] = _BOTH if readings.get(solved, _FILLED) != _FILLED else _FILLED
-        if budget[0] <= 0:
-            return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个，可能的读法过多，无法确定")
-        if undetermined:
-            break
+    except _TooMany:
+        return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个，可能的读法过多，无法确定")
     if len(readings) == 1 and not undetermined:
         (values, how), = readings.items()
         return RowReading(values, recovered=how)
-    if not readings:
-        return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个，无法可靠还原")
     if undetermined:
         return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个，且缺格无勾稽关系可核对")
+    if not readings:
+        return RowReading(None, problem=f"应有 {width} 个数值，读到 {len(tokens)} 个，无法可靠还原")
     candidates = tuple(readings) if len(readings) <= _MAX_CANDIDATES else ()
     return RowReading(None, problem=f"数字粘连或缺格，有 {len(readings)} 种可能的读法，无法确定", candidates=candidates)
 
 
-def _with_gaps(values: tuple[Value, ...], places: tuple[int, ...], width: int) -> tuple:
-    """`values` spread over `width` cells, None at the lost `places`."""
-    it = iter(values)
-    return tuple(None if i in places else next(it) for i in range(width))
+def _readings(tokens: list[Token], width: int, rules: Arithmetic | None, cut: bool, most_lost: int, budget: list[int]):
+    """Every reading of the tokens as `width` cells, left to right: a cell is the next token, the
+    next piece of a run of digits (`cut`), or lost (at most `most_lost`); each relation is judged
+    as soon as its last cell is placed, solving its one lost cell if it has one. Yields (values,
+    lost count); values hold None for a lost cell no relation solved."""
+    relations = rules.relations if rules is not None else ()
+    due: list[list] = [[] for _ in range(width)]
+    position = {cell: i for i, cell in enumerate(rules.cells)} if rules is not None else {}
+    for relation in relations:
+        places = [position[(t.row, t.column)] for t in relation.terms]
+        due[max(places)].append((relation, places))
+    capacity = [0] * (len(tokens) + 1)  # how many cells the tokens from i on can give at most
+    for i in range(len(tokens) - 1, -1, -1):
+        glued = cut and tokens[i].kind == "glued"
+        capacity[i] = capacity[i + 1] + (len(tokens[i].text) if glued else 1)
+    values: list = [None] * width
+    longest = limits().max_digits
 
+    def settle(j: int):
+        """Judge the relations due at cell j: the cells filled by solving, or None if one fails."""
+        filled = []
+        for relation, places in due[j]:
+            open_places = [p for p in places if values[p] is None]
+            if len(open_places) > 1:
+                break
+            if open_places:
+                number = _solved_number(rules, relation, open_places[0], values)
+                if number is None or number < 0:
+                    break
+                values[open_places[0]] = count(number)
+                filled.append(open_places[0])
+            elif not _holds(relation, rules, values):
+                break
+        else:
+            return filled
+        for p in filled:
+            values[p] = None
+        return None
 
-def _options(token: Token, most: int) -> list[tuple[Value, ...]]:
-    """The ways one token reads as consecutive cells: itself, or a run of digits cut in pieces."""
-    if token.kind != "glued":
-        return [(token.value,)]
-    return list(_splits(token.text, min(len(token.text), most))) or [(token.value,)]
-
-
-def _cuts(options: list[list[tuple[Value, ...]]], parts: int, budget: list[int]):
-    """Every choice of one option per token giving `parts` values in all (`budget` bounds the work)."""
-    if not options:
-        if parts == 0:
-            yield ()
-        return
-    least_after = len(options) - 1
-    for option in options[0]:
+    def step(j: int, i: int, offset: int, lost: int):
         budget[0] -= 1
         if budget[0] <= 0:
+            raise _TooMany
+        if j == width:
+            if i == len(tokens):
+                yield tuple(values), lost
             return
-        if len(option) > parts - least_after:
-            continue
-        for rest in _cuts(options[1:], parts - len(option), budget):
-            yield option + rest
+        left = width - j
+        if len(tokens) - i > left or left > capacity[i] - offset + most_lost - lost:
+            return
+        choices = []
+        if lost < most_lost:
+            choices.append((None, i, offset, lost + 1))
+        if i < len(tokens):
+            token = tokens[i]
+            if not (cut and token.kind == "glued"):
+                choices.append((token.value, i + 1, 0, lost))
+            else:
+                digits = token.text
+                for size in range(1, min(len(digits) - offset, longest) + 1):
+                    piece = digits[offset:offset + size]
+                    if size > 1 and piece[0] == "0":
+                        break
+                    done = offset + size == len(digits)
+                    value = token.value if done and offset == 0 else count(int(piece))
+                    choices.append((value, i + 1 if done else i, 0 if done else offset + size, lost))
+        for value, ni, noffset, nlost in choices:
+            values[j] = value
+            filled = settle(j)
+            if filled is not None:
+                yield from step(j + 1, ni, noffset, nlost)
+                for p in filled:
+                    values[p] = None
+            values[j] = None
+
+    yield from step(0, 0, 0, 0)
 
 
-def _splits(digits: str, max_parts: int):
-    """All ways to cut a digit string into 1..max_parts numbers without leading zeros, none
-    longer than the digit limit (a cell of thousands of digits is no count)."""
-    n, longest = len(digits), limits().max_digits
-    if n > longest * max_parts:
-        return
-    for parts in range(1, max_parts + 1):
-        if comb(n - 1, parts - 1) > _MAX_READINGS:
-            break
-        for cuts in itertools.combinations(range(1, n), parts - 1):
-            bounds = (0, *cuts, n)
-            pieces = [digits[a:b] for a, b in zip(bounds, bounds[1:])]
-            if all((p == "0" or not p.startswith("0")) and len(p) <= longest for p in pieces):
-                yield tuple(count(int(p)) for p in pieces)
+def _solved_number(rules: Arithmetic, relation, place: int, values: list):
+    known = {cell: v for cell, v in zip(rules.cells, values) if v is not None}
+    term = next(t for t in relation.terms if rules.cells[place] == (t.row, t.column))
+    return solved_count(relation, term, known)
 
+
+def _holds(relation, rules: Arithmetic, values: list) -> bool:
+    """Whether the relation holds over the cells placed; not when an operand is no number (a
+    blank or 「/」 confirms no cut)."""
+    outcome = evaluate(relation, lambda t: values[rules.cells.index((t.row, t.column))])
+    return outcome is not None and outcome.holds

@@ -140,43 +140,64 @@ def _finish(result: TableResult, rows, problems: list[str] | None = None) -> Tab
 
 
 _BY_COLUMNS = "按列的勾稽关系确定粘连或缺格的数值"
+_MAX_NODES = 50_000
+_MAX_SOLUTIONS = 64
 
 
 def _settle_by_columns(found: dict, open_rows: dict, template: str) -> list[str]:
-    """Rows left open by their own total, settled one by one where the table's column relations
-    (results first, then balance) over the rows read leave one of their readings; returns them."""
-    settled: list[str] = []
-    relations = sorted((r for r in table_relations("requests", template) if r.code != "TA203"),
-                       key=lambda r: r.code != "TA202")
-    progress = True
-    while open_rows and progress:
-        progress = False
-        for key, candidates in list(open_rows.items()):
-            kept = [c for c in candidates if _columns_hold(relations, found, key, c)]
-            if len(kept) == 1:
-                found[key] = kept[0]
-                settled.append(key)
-                del open_rows[key]
-                progress = True
+    """Rows left open by their own total (several readings each), settled by the table's column
+    relations (results, then balance) over the rows read: every choice of one reading per open row
+    that makes those relations hold is enumerated, and a row is settled where all such choices give
+    it the same values. Nothing is settled when the choices are too many to enumerate. Returns the
+    settled rows (their values put into `found`)."""
+    if not open_rows:
+        return []
+    present = set(found) | set(open_rows)
+    relations = [r for r in table_relations("requests", template)
+                 if r.code != "TA203" and all(t.row in present for t in r.terms)]
+    order = sorted(open_rows, key=lambda k: (len(open_rows[k]), k))
+    position = {key: i for i, key in enumerate(order)}
+    due: list[list] = [[] for _ in order]  # relations that can be evaluated once row i is chosen
+    for relation in relations:
+        rows = {t.row for t in relation.terms if t.row in position}
+        if rows:
+            due[max(position[r] for r in rows)].append(relation)
+    cells = {(row, c.key): v for row, vals in found.items() for c, v in zip(_COLUMNS, vals)}
+    solutions: list[tuple] = []
+    nodes = [0]
+
+    def search(i: int, chosen: tuple) -> bool:  # False: give up (too many nodes or solutions)
+        if i == len(order):
+            solutions.append(chosen)
+            return len(solutions) <= _MAX_SOLUTIONS
+        for candidate in open_rows[order[i]]:
+            nodes[0] += 1
+            if nodes[0] > _MAX_NODES:
+                return False
+            cells.update({(order[i], c.key): v for c, v in zip(_COLUMNS, candidate)})
+            if all(_holds(r, cells) for r in due[i]) and not search(i + 1, chosen + (candidate,)):
+                return False
+        return True
+
+    if not search(0, ()) or not solutions:
+        return []
+    settled = []
+    for i, key in enumerate(order):
+        readings = {solution[i] for solution in solutions}
+        if len(readings) == 1 and due_any(relations, key):
+            found[key] = readings.pop()
+            settled.append(key)
     return settled
 
 
-def _columns_hold(relations, found: dict, key: str, values: tuple[Value, ...]) -> bool:
-    """Whether every column relation through row `key`, with all its other rows read, holds for
-    `values` in that row; False when none can be evaluated (nothing confirms the reading)."""
-    cells = {(row, c.key): v for row, vals in found.items() for c, v in zip(_COLUMNS, vals)}
-    cells.update({(key, c.key): v for c, v in zip(_COLUMNS, values)})
-    evaluated = False
-    for relation in relations:
-        if not any(t.row == key for t in relation.terms):
-            continue
-        outcome = evaluate(relation, lambda t: cells.get((t.row, t.column)))
-        if outcome is None:
-            continue
-        if not outcome.holds:
-            return False
-        evaluated = True
-    return evaluated
+def due_any(relations, key: str) -> bool:
+    """Whether some column relation runs through row `key` (else nothing confirmed its reading)."""
+    return any(t.row == key for r in relations for t in r.terms)
+
+
+def _holds(relation, cells: dict) -> bool:
+    outcome = evaluate(relation, lambda t: cells.get((t.row, t.column)))
+    return outcome is None or outcome.holds
 
 
 def _positional(rows: list[list[str]]) -> TableResult | None:

@@ -15,6 +15,8 @@ from auditor.model import ParseNote, Section, TableReading
 from auditor.parse.active_table import read_active
 from auditor.parse.requests_table import read_requests
 from auditor.parse.review_table import read_review
+from auditor.parse.stream import cells_of, runs_together
+from auditor.template.formats import printed_labels
 
 _READERS = {"active": read_active, "requests": read_requests, "review_litigation": read_review}
 _SECTION_OF = {"active": "二", "requests": "三", "review_litigation": "四"}
@@ -24,6 +26,7 @@ _OPENERS = {
     "review_litigation": ("行政复议", "行政诉讼"),
 }
 _ANY_OPENER = re.compile("|".join(re.escape(o) for openers in _OPENERS.values() for o in openers))
+_OPENER_WINDOW = 60
 _CELL_BREAK = re.compile(r"\t| {2,}|\s*[|｜]\s*")
 _MARKERS = {"active": ("第二十条", "规章", "行政许可"), "requests": ("本年新收", "予以公开", "申请人情况"),
             "review_litigation": ("结果维持", "复议后起诉", "尚未审结")}
@@ -45,8 +48,9 @@ def read_tables(grids: tuple[Grid, ...], grid_spans, sections: list[Section], te
             cells, covered = _assemble(chosen)
             start, end, source = chosen[0][2][0], chosen[-1][2][1], "grid"
         elif section is not None and _has_markers(text[section.heading_end:section.end], name):
-            cells = [_split_line(line) for line in text[section.heading_end:section.end].split("\n") if line.strip()]
-            covered, start, end, source = None, section.heading_end, section.end, "text"
+            start = _table_start(text, section.heading_end, section.end, name)
+            cells = [cells_of(_split_line(line), name) for line in text[start:section.end].split("\n") if line.strip()]
+            covered, end, source = None, section.end, "text"
         else:
             tables[name] = None
             continue
@@ -90,6 +94,20 @@ def _assemble(chosen) -> tuple[list[list[str]], list[list[bool]] | None]:
 
 def _has_markers(text: str, name: str) -> bool:
     return any(marker in text for marker in _MARKERS[name])
+
+
+def _table_start(text: str, start: int, end: int, name: str) -> int:
+    """Where a table begins in flattened text (a section run onto few lines, prose and numbers
+    before the table): at its first opener followed closely by another of its labels; else the
+    section's start (text in lines is read from there, its prose lines being labels only)."""
+    body = text[start:end]
+    if not any(runs_together(line) for line in body.split("\n")):
+        return start
+    for match in re.finditer("|".join(map(re.escape, _OPENERS[name])), body):
+        window = body[match.end():match.end() + _OPENER_WINDOW]
+        if any(label in window for label in printed_labels(name) if len(label) > 1 and label != match.group()):
+            return start + match.start()
+    return start
 
 
 def _split_line(line: str) -> list[str]:

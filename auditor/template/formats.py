@@ -294,3 +294,24 @@ def _row_label(layout: Table, row: str) -> str:
     if row in layout.groups:
         return layout.groups[row].printed
     return row
+
+
+def printed_labels(table: str) -> tuple[str, ...]:
+    """Every label text a table prints in either version, longest first: rows (with and without
+    their numbering, and their variants), groups, column headers, block openers, the corner and
+    head cells. A reader cuts flattened text, where labels and numbers run together, at these."""
+    texts: set[str] = set()
+    for v in VERSIONS.values():
+        layout = v.tables[table]
+        for row in (*layout.rows, *layout.groups.values()):
+            texts.update((row.label, row.printed, *row.variants))
+        for row in layout.rows:
+            texts.update(c.label for c in layout.columns_of(row.key))
+        texts.update(c.label for c in layout.columns)
+    if table == "active":
+        texts.update((*ARTICLE_BLOCKS.values(), ACTIVE_CONTENT, *FEE_HEADER_VARIANTS))
+    elif table == "requests":
+        texts.update((REQUEST_CORNER, REQUEST_HEAD, REQUEST_LEGAL_PERSONS))
+    else:
+        texts.update((REVIEW_HEAD, LITIGATION_HEAD))
+    return tuple(sorted((t for t in texts if t), key=lambda t: (-len(t), t)))

@@ -352,7 +352,7 @@ class Arithmetic:
                 open_terms = [t for t in relation.terms if (t.row, t.column) in unknown]
                 if len(open_terms) != 1:
                     continue
-                number = _solved(relation, open_terms[0], known)
+                number = solved_count(relation, open_terms[0], known)
                 if number is None:
                     continue
                 if number < 0:
@@ -366,7 +366,7 @@ class Arithmetic:
         return solved if self.holds(solved) else None
 
 
-def _solved(relation: Relation, term: Term, known: dict) -> int | None:
+def solved_count(relation: Relation, term: Term, known: dict) -> int | None:
     """The count `term` must be for `relation` to hold, its other operands known; None when one of
     them is not a count."""
     sides = [0, 0]

@@ -1,9 +1,13 @@
-"""Render a ReportSpec as the plain text a supervisor receives, in one of four table layouts.
+"""Render a ReportSpec as the plain text a supervisor receives, in one of its table layouts.
 
 The layouts are the ones real extracted text shows (seeds): `tab` (tab-separated rows, group
 labels only on their first row), `broken_header` (header cells broken over lines and spaced out),
 `cell_per_line` (every cell on its own tab-indented line, a blank line between rows) and
-`no_leading_labels` (rows printed without their empty leading cells).
+`no_leading_labels` (rows printed without their empty leading cells). The layouts crawlers and
+converters leave (CRAWLED_LAYOUTS): `glued` (a table flattened to one line, whitespace collapsed,
+its cells glued: 「规章000行政规范性文件12310」; an empty cell leaves nothing), `spaced` (the same,
+cells one space apart), `markdown` (pipe tables, a `|---|` row after the first) and `vertical`
+(every cell on its own line, a `|` line between cells).
 """
 from __future__ import annotations
 
@@ -82,7 +86,18 @@ def _review_rows(spec: ReportSpec) -> list[list[str]]:
             values]
 
 
+CRAWLED_LAYOUTS = ("glued", "spaced", "markdown", "vertical")
+
+
 def _format(rows: list[list[str]], layout: str) -> list[str]:
+    if layout in ("glued", "spaced"):
+        return [("" if layout == "glued" else " ").join(c.strip() for row in rows for c in row if c.strip())]
+    if layout == "markdown":
+        width = max(map(len, rows))
+        lines = ["| " + " | ".join(row + [""] * (width - len(row))) + " |" for row in rows]
+        return lines[:1] + ["|" + "---|" * width] + lines[1:]
+    if layout == "vertical":
+        return ["\n|\n".join(c for row in rows for c in row if c)]
     if layout == "cell_per_line":
         out: list[str] = []
         for row in rows:
