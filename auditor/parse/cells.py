@@ -13,12 +13,12 @@ from functools import lru_cache
 
 from auditor.limits import limits
 from auditor.normalise import normalise_cell
-from auditor.template.relations import Arithmetic, evaluate, solved_count
+from auditor.template.relations import Arithmetic
 from auditor.template.values import BLANK_MARKS, Value, count, count_value
 
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 _TRAILING_NUMBERS = re.compile(r"^(?P<label>.*?[^\d\s.\-])(?P<numbers>(?:\s*(?:-?\d+(?:\.\d+)?|[/／—－]))+)$")
-_MAX_READINGS = 200_000
+_MAX_READINGS = 2_000  # steps of the search for one row's readings: beyond it the row is not read (IN003)
 _GLUED = re.compile(r"\d{2,}")
 _NUMBERED_LABEL_END = re.compile(r"\d+[.．]$")
 # A cell of rule characters only: the `|` line between vertical cells, a Markdown pipe or its
@@ -81,7 +81,7 @@ _SPLIT = "按勾稽关系拆分粘连的数字"
 _FILLED = "按勾稽关系补齐缺失的一格"
 _BOTH = "按勾稽关系还原"
 _BY_DIGITS = "粘连的数字只有一种拆法"
-_MAX_CANDIDATES = 1024
+_MAX_CANDIDATES = 16  # readings of one row handed to the column relations; more: the row is not read
 
 
 class _TooMany(Exception):
@@ -124,6 +124,8 @@ def read_row(tokens: list[Token], width: int, rules: Arithmetic | None) -> RowRe
                     break
                 how = _FILLED if lost else _SPLIT if relations else _BY_DIGITS
                 readings[values] = _BOTH if readings.get(values, how) != how else how
+                if len(readings) > _MAX_CANDIDATES:
+                    raise _TooMany  # more readings than the table's other relations are given to judge
             if undetermined:
                 break
     except _TooMany:
@@ -143,39 +145,50 @@ def _readings(tokens: list[Token], width: int, rules: Arithmetic | None, cut: bo
     """Every reading of the tokens as `width` cells, left to right: a cell is the next token, the
     next piece of a run of digits (`cut`), or lost (at most `most_lost`); each relation is judged
     as soon as its last cell is placed, solving its one lost cell if it has one. Yields (values,
-    lost count); values hold None for a lost cell no relation solved."""
-    relations = rules.relations if rules is not None else ()
+    lost count); values hold None for a lost cell no relation solved. Each step spends one unit
+    of `budget`; _TooMany is raised when it runs out."""
     due: list[list] = [[] for _ in range(width)]
-    position = {cell: i for i, cell in enumerate(rules.cells)} if rules is not None else {}
-    for relation in relations:
-        places = [position[(t.row, t.column)] for t in relation.terms]
-        due[max(places)].append((relation, places))
+    for terms in (rules.linear if rules is not None else ()):
+        due[max(place for place, _ in terms)].append(terms)
     capacity = [0] * (len(tokens) + 1)  # how many cells the tokens from i on can give at most
     for i in range(len(tokens) - 1, -1, -1):
         glued = cut and tokens[i].kind == "glued"
         capacity[i] = capacity[i + 1] + (len(tokens[i].text) if glued else 1)
-    values: list = [None] * width
+    values: list = [None] * width  # None: a lost cell (not yet solved)
+    numbers: list = [None] * width  # each placed cell's number (None: lost, blank, 「/」 or unreadable)
     longest = limits().max_digits
 
     def settle(j: int):
-        """Judge the relations due at cell j: the cells filled by solving, or None if one fails."""
+        """Judge the relations due at cell j: the cells filled by solving, or None if one fails. A
+        relation holds only over numbers (a blank or 「/」 confirms no cut); a lost cell is solved
+        only from counts."""
         filled = []
-        for relation, places in due[j]:
-            open_places = [p for p in places if values[p] is None]
-            if len(open_places) > 1:
-                break
-            if open_places:
-                number = _solved_number(rules, relation, open_places[0], values)
-                if number is None or number < 0:
+        for terms in due[j]:
+            total, open_place, open_sign = 0, None, 0
+            for place, sign in terms:
+                if values[place] is None:
+                    if open_place is not None:
+                        break  # two lost cells: this relation solves neither
+                    open_place, open_sign = place, sign
+                    continue
+                number = numbers[place]
+                if number is None:
                     break
-                values[open_places[0]] = count(number)
-                filled.append(open_places[0])
-            elif not _holds(relation, rules, values):
-                break
+                total += sign * number
+            else:
+                if open_place is None:
+                    if total == 0:
+                        continue
+                elif type(total) is int and total * open_sign <= 0:  # a count, not an amount
+                    number = -total * open_sign
+                    values[open_place], numbers[open_place] = count(number), number
+                    filled.append(open_place)
+                    continue
+            break
         else:
             return filled
         for p in filled:
-            values[p] = None
+            values[p] = numbers[p] = None
         return None
 
     def step(j: int, i: int, offset: int, lost: int):
@@ -207,24 +220,12 @@ def _readings(tokens: list[Token], width: int, rules: Arithmetic | None, cut: bo
                     choices.append((value, i + 1 if done else i, 0 if done else offset + size, lost))
         for value, ni, noffset, nlost in choices:
             values[j] = value
+            numbers[j] = None if value is None else value.number
             filled = settle(j)
             if filled is not None:
                 yield from step(j + 1, ni, noffset, nlost)
                 for p in filled:
-                    values[p] = None
-            values[j] = None
+                    values[p] = numbers[p] = None
+            values[j] = numbers[j] = None
 
     yield from step(0, 0, 0, 0)
-
-
-def _solved_number(rules: Arithmetic, relation, place: int, values: list):
-    known = {cell: v for cell, v in zip(rules.cells, values) if v is not None}
-    term = next(t for t in relation.terms if rules.cells[place] == (t.row, t.column))
-    return solved_count(relation, term, known)
-
-
-def _holds(relation, rules: Arithmetic, values: list) -> bool:
-    """Whether the relation holds over the cells placed; not when an operand is no number (a
-    blank or 「/」 confirms no cut)."""
-    outcome = evaluate(relation, lambda t: values[rules.cells.index((t.row, t.column))])
-    return outcome is not None and outcome.holds

@@ -140,7 +140,7 @@ def _finish(result: TableResult, rows, problems: list[str] | None = None) -> Tab
 
 
 _BY_COLUMNS = "按列的勾稽关系确定粘连或缺格的数值"
-_MAX_NODES = 50_000
+_MAX_NODES = 10_000
 _MAX_SOLUTIONS = 64
 
 

@@ -339,6 +339,16 @@ class Arithmetic:
         """Whether every relation over `values` (one per cell, in order) holds, at least one evaluated."""
         return holds_all(self.relations, dict(zip(self.cells, values)))
 
+    @cached_property
+    def linear(self) -> tuple[tuple[tuple[int, int], ...], ...]:
+        """Each relation as (position in `cells`, coefficient) pairs, the relation holding when the
+        numbers times their coefficients sum to 0 (left terms by their sign, right terms negated):
+        what a search over many candidate readings evaluates."""
+        position = {cell: i for i, cell in enumerate(self.cells)}
+        return tuple(tuple((position[(t.row, t.column)], t.sign * (1 if side == 0 else -1))
+                           for side, terms in enumerate((r.left, r.right)) for t in terms)
+                     for r in self.relations)
+
     def solve(self, values: tuple, make: Callable[[int], object]) -> tuple | None:
         """`values` with its None entries (lost cells) filled from the relations, each solved from a
         relation in which it is the only unknown; None when a lost cell is not determined, would be
