@@ -81,7 +81,7 @@ _SPLIT = "按勾稽关系拆分粘连的数字"
 _FILLED = "按勾稽关系补齐缺失的一格"
 _BOTH = "按勾稽关系还原"
 _BY_DIGITS = "粘连的数字只有一种拆法"
-_MAX_CANDIDATES = 16  # readings of one row handed to the column relations; more: the row is not read
+_MAX_CANDIDATES = 64  # readings of one row handed to the column relations; more: the row is not read
 
 
 class _TooMany(Exception):
