@@ -9,7 +9,7 @@ from auditor.finding import Hit, Location
 from auditor.model import Report
 from auditor.nlp.lexicon import character_class, is_word, to_simplified
 from auditor.registry import rule
-from auditor.rules import word_pairs
+from auditor.rules import word_pairs, words
 
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{1,6})(、\s*)?\1")  # a repeat across 「，」 is rhetoric (顶真), not a slip
 # 一 + a measure word, doubled, means "one by one" (一件一件, 一项一项, 一步一步); 一是一是 is a slip.
@@ -89,22 +89,37 @@ def _aabb(line: str, index: int) -> bool:
 
 @rule("TX502", "typo", "info")
 def typo(report: Report):
-    """A known misspelling, or a traditional character in simplified text.
+    """A known misspelling, a set term with a character lost, or a traditional character in simplified text.
 
-    问题：文中有常见错别字，或在简体文本中混入繁体字（按 OpenCC 的繁简转换表逐词判断）。跨越词语边界的字串不算（「按排名」是「按」加「排名」，不是「按排」）；简体中也规范使用的字不算（「乾隆」「乾县」的「乾」，「於潜」的「於」）。
+    问题：文中有常见错别字（繁体字写成的也算，「重大決第」）；固定提法漏字（「实施乡村战略」应为「乡村振兴战略」，「受理渠。」应为「受理渠道」，按 rules/set_terms.txt 中的固定提法推出漏一两个字的写法，本身成词的不算）；分句开头的量词「名」前没有数字（「名部门继续……」，应为形近的「各」）；或在简体文本中混入繁体字（按 OpenCC 的繁简转换表逐词判断）。跨越词语边界的字串不算（「按排名」是「按」加「排名」，不是「按排」）；简体中也规范使用的字不算（「乾隆」「乾县」的「乾」，「於潜」的「於」）。
     为何重要：错别字和繁简混用说明报告未经校对，影响政府公文的严肃性。
     示例：「重大決第」（应为「重大决策」，且「決」为繁体）；「布署」（应为「部署」）；「這個」（应为「这个」）。
     依据：《中华人民共和国国家通用语言文字法》第三条、第九条（国家机关以规范汉字为公务用字）；《党政机关公文处理工作条例》。
     """
-    typos = _typo_pattern()
+    typos, lost = _typo_pattern(), _lost_pattern()
     for offset, line in _prose(report):
-        for match in typos.finditer(line):
+        simplified = _same_length_simplified(line)  # 「重大決第」 is the misspelling 重大决第 too
+        for match in typos.finditer(simplified):
             wrong = match.group()
-            if cuts_word(line, match.start(), match.end()):
+            if cuts_word(simplified, match.start(), match.end()):
                 continue  # 按排名 is 按 + 排名, not the typo 按排
-            yield Hit(f"疑似错别字「{wrong}」，应为「{_typos()[wrong]}」",
+            yield Hit(f"疑似错别字「{line[match.start():match.end()]}」，应为「{_typos()[wrong]}」",
                       Location(start=offset + match.start(), end=offset + match.end()),
-                      {"found": wrong, "suggest": _typos()[wrong]})
+                      {"found": line[match.start():match.end()], "suggest": _typos()[wrong]})
+        for match in lost.finditer(simplified):
+            term, at_end = _lost_variants()[match.group()]
+            if at_end and _CHINESE_CHAR.match(line, match.end()) or _straddled(simplified, match.start(), match.end()):
+                continue  # 「受理渠」 lost its 道 only where the clause ends; 「实施乡村战略」 is 乡村振兴战略
+            yield Hit(f"疑似漏字：「{match.group()}」，应为「{term}」",
+                      Location(start=offset + match.start(), end=offset + match.end()),
+                      {"found": match.group(), "suggest": term})
+        for match in _CLAUSE_MING.finditer(line) if "名" in line else ():
+            start = match.start(1)
+            if any(is_word(line[start:start + n]) for n in (2, 3, 4)):
+                continue  # 名单, 名称, 名副其实: a word of its own
+            found = line[start:start + 3]
+            yield Hit(f"疑似错别字「{found}」，应为「各{found[1:]}」（量词「名」前没有数字）",
+                      Location(start=offset + start, end=offset + start + 1), {"found": found, "suggest": "各" + found[1:]})
         for start, end, suggest in _traditional_runs(line):
             found, context = line[start:end], line[max(0, start - 2):end + 2]
             yield Hit(f"简体文本中出现繁体字「{found}」（「{context}」），应为「{suggest}」",
@@ -120,6 +135,48 @@ def _typos() -> dict[str, str]:
 def _typo_pattern() -> re.Pattern:
     """One alternation of every known misspelling, longest first."""
     return re.compile("|".join(re.escape(w) for w in sorted(_typos(), key=len, reverse=True)))
+
+
+# 「名」 opening a clause: a measure word with no number before it (「名部门继续采取…」), where the
+# look-alike 「各」 was meant; a word that starts with 名 (名单, 名称) is left alone.
+_CLAUSE_MING = re.compile(r"(?:^|(?<=[。；：:，,、！？]))\s*(名)[\u4e00-\u9fff]{2}")
+
+
+def _same_length_simplified(line: str) -> str:
+    """The line in simplified characters, offset for offset (the line itself when OpenCC changes a
+    phrase's length)."""
+    if line.isascii():
+        return line
+    simplified = to_simplified(line)
+    return simplified if len(simplified) == len(line) else line
+
+
+@cache
+def _lost_variants() -> dict[str, tuple[str, bool]]:
+    """Each set term of rules/set_terms.txt with one character, or two together, lost inside it
+    (乡村振兴战略 → 乡村战略), or its last character lost (受理渠道 → 受理渠): variant → (term, lost at
+    the end). A variant that is a word itself, or part of another term, is left out."""
+    terms = words("set_terms.txt")
+    found: dict[str, tuple[str, bool]] = {}
+    for term in terms:
+        cuts = {(term[:i] + term[i + n:], False) for n in (1, 2) for i in range(1, len(term) - n)}
+        cuts.add((term[:-1], True))
+        for variant, at_end in sorted(cuts):
+            if len(variant) >= 3 and not is_word(variant) and not any(variant in other for other in terms if other != term):
+                found.setdefault(variant, (term, at_end))
+    return found
+
+
+def _straddled(line: str, start: int, end: int) -> bool:
+    """Whether a word of jieba's dictionary runs across either end of line[start:end] (「公开道歉」
+    is 公开 + 道歉, not 公开渠道 with 渠 lost)."""
+    return any(is_word(line[a:b]) for a in range(max(0, start - 3), start) for b in range(start + 1, min(end, start + 3) + 1)) \
+        or any(is_word(line[a:b]) for a in range(max(start, end - 3), end) for b in range(end + 1, min(len(line), end + 3) + 1))
+
+
+@cache
+def _lost_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(_lost_variants(), key=len, reverse=True)))
 
 
 def _traditional_runs(line: str):
