@@ -343,10 +343,8 @@ def _place_kind(name: str) -> str | None:
 def _county_level_city(name: str) -> bool:
     """The name ends with a county-level city's (县级市: 开远市, 云南省开远市), by the division table."""
     cities = county_level_cities()
-    return any(name[start:] in cities for start in range(max(0, len(name) - _LONGEST_CITY), len(name) - 1))
-
-
-_LONGEST_CITY = 8
+    longest = max(map(len, cities))
+    return any(name[start:] in cities for start in range(max(0, len(name) - longest), len(name) - 1))
 
 
 @cache
