@@ -9,7 +9,6 @@ blank is TA206's, the unreadable cell TA205's.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from functools import cached_property, lru_cache
 from operator import itemgetter
 from typing import Callable, Iterable, Iterator, Mapping
@@ -353,43 +352,22 @@ class Arithmetic:
         """`values` with its None entries (lost cells) filled from the relations, each solved from a
         relation in which it is the only unknown; None when a lost cell is not determined, would be
         negative, or the relations do not all hold afterwards. `make` turns a number into a value."""
-        known = dict(zip(self.cells, values))
-        unknown = {cell for cell, value in known.items() if value is None}
-        progress = True
-        while unknown and progress:
-            progress = False
-            for relation in self.relations:
-                open_terms = [t for t in relation.terms if (t.row, t.column) in unknown]
-                if len(open_terms) != 1:
-                    continue
-                number = solved_count(relation, open_terms[0], known)
-                if number is None:
-                    continue
-                if number < 0:
-                    return None
-                known[(open_terms[0].row, open_terms[0].column)] = make(number)
-                unknown.discard((open_terms[0].row, open_terms[0].column))
-                progress = True
-        if unknown:
+        lost = {(self.table, *cell) for cell, value in zip(self.cells, values) if value is None}
+        counts = {(self.table, *cell): value.number for cell, value in zip(self.cells, values)
+                  if value is not None and type(getattr(value, "number", None)) is int}
+        # a relation with an operand that is neither a count nor lost (a blank, an amount) solves nothing
+        usable = [r for r in self.relations if all(t.cell in counts or t.cell in lost for t in r.terms)]
+        found = dict(counts)
+        while usable:
+            solved = [r for r in usable if _fill(r, found, {})]
+            if not solved:
+                break
+            usable = [r for r in usable if r not in solved]
+        if any(cell not in found or found[cell] < 0 for cell in lost):
             return None
-        solved = tuple(known[cell] for cell in self.cells)
-        return solved if self.holds(solved) else None
-
-
-def solved_count(relation: Relation, term: Term, known: dict) -> int | None:
-    """The count `term` must be for `relation` to hold, its other operands known; None when one of
-    them is not a count."""
-    sides = [0, 0]
-    for index, terms in enumerate((relation.left, relation.right)):
-        for t in terms:
-            if t is term:
-                continue
-            number = getattr(known.get((t.row, t.column)), "number", None)
-            if number is None or isinstance(number, Decimal):
-                return None
-            sides[index] += t.sign * number
-    mine = 0 if any(t is term for t in relation.left) else 1
-    return (sides[1 - mine] - sides[mine]) * term.sign  # term.sign is ±1
+        solved_values = tuple(make(found[(self.table, *cell)]) if value is None else value
+                              for cell, value in zip(self.cells, values))
+        return solved_values if self.holds(solved_values) else None
 
 
 @lru_cache(maxsize=1024)
