@@ -343,8 +343,13 @@ def _place_kind(name: str) -> str | None:
 def _county_level_city(name: str) -> bool:
     """The name ends with a county-level city's (县级市: 开远市, 云南省开远市), by the division table."""
     cities = county_level_cities()
-    longest = max(map(len, cities))
+    longest = _longest_city_name()
     return any(name[start:] in cities for start in range(max(0, len(name) - longest), len(name) - 1))
+
+
+@cache
+def _longest_city_name() -> int:
+    return max(map(len, county_level_cities()))
 
 
 @cache
